@@ -1,0 +1,193 @@
+package de.nrw.activation.participants.api;
+
+import de.nrw.activation.participants.domain.Participant;
+import de.nrw.activation.participants.domain.Participants;
+import de.nrw.activation.participants.domain.Profile;
+import de.nrw.activation.platform.idempotency.Idempotency;
+import de.nrw.activation.platform.security.Caller;
+import de.nrw.activation.platform.security.Roles;
+import de.nrw.activation.platform.web.ETags;
+import de.nrw.activation.platform.web.Ids;
+import de.nrw.activation.platform.web.Page;
+import de.nrw.activation.platform.web.PageRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Participants of the caller's Jobcenter. Only Jobcenter staff may call these endpoints:
+ * they hold personal data, which the coordinator never sees.
+ */
+@Path("/api/v1/participants")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.STAFF)
+@Tag(name = "Participants", description = "Register, look up, correct and erase participants")
+@APIResponse(responseCode = "401", description = "No token, or an expired or forged one",
+        content = @Content(mediaType = "application/problem+json"))
+@APIResponse(responseCode = "403", description = "The caller's role may not use this endpoint",
+        content = @Content(mediaType = "application/problem+json"))
+public class ParticipantResource {
+
+    @Inject
+    Participants participants;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    UriInfo uri;
+
+    /**
+     * Registers a participant of the caller's own Jobcenter. The answer carries the new id in
+     * the body and in {@code Location}. Send an {@code Idempotency-Key} to retry safely.
+     */
+    @POST
+    @Transactional
+    @Operation(summary = "Register a participant")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "register", value = OpenApiExamples.REGISTER)))
+    @APIResponse(responseCode = "201", description = "Registered",
+            headers = {@Header(name = "Location"), @Header(name = "ETag")},
+            content = @Content(schema = @Schema(implementation = ParticipantView.class),
+                    examples = @ExampleObject(name = "registered", value = OpenApiExamples.PARTICIPANT)))
+    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = "application/problem+json",
+            examples = @ExampleObject(name = "invalid", value = OpenApiExamples.VALIDATION_PROBLEM)))
+    @APIResponse(responseCode = "409", description = "Customer number already registered in this Jobcenter",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body",
+            content = @Content(mediaType = "application/problem+json"))
+    public Response register(@NotNull @Valid ParticipantRequests.Register request,
+                             @Parameter(description = "Makes retries safe: the same key returns the first answer")
+                             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        caller.requireActsFor(request.jobcenterId());
+        return idempotency.once(idempotencyKey, "POST /participants", request, () -> {
+            Participant participant = participants.register(request.jobcenterId(), request.customerNumber(),
+                    profileOf(request.firstName(), request.lastName(), request.dateOfBirth(), request.gender(),
+                            request.customerType(), request.labourMarketDistance(), request.vocationalQualification()));
+            return Response.created(uri.getAbsolutePathBuilder().path(participant.id.toString()).build())
+                    .tag(tag(participant)).entity(ParticipantView.of(participant)).build();
+        });
+    }
+
+    /** One participant of the caller's Jobcenter; another Jobcenter's answers 404. */
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a participant")
+    @APIResponse(responseCode = "200", description = "The participant", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = ParticipantView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown, or another Jobcenter's",
+            content = @Content(mediaType = "application/problem+json"))
+    public Response get(@PathParam("id") String id) {
+        Participant participant = participants.find(Ids.uuid("id", id), caller.staffJobcenter());
+        return Response.ok(ParticipantView.of(participant)).tag(tag(participant)).build();
+    }
+
+    /**
+     * A page of the caller's Jobcenter's participants, oldest registration first; with
+     * {@code customerNumber} the (at most one) participant with that number. Erased
+     * participants are not listed. The total is in {@code X-Total-Count}.
+     */
+    @GET
+    @Operation(summary = "Search participants")
+    @APIResponse(responseCode = "200", description = "A page of participants",
+            headers = @Header(name = Page.TOTAL_HEADER, description = "Total number of matches"),
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ParticipantView.class)))
+    public Response search(@QueryParam("customerNumber") @Size(max = 32)
+                           @Pattern(regexp = ParticipantRequests.CUSTOMER_NUMBER_PATTERN) String customerNumber,
+                           @BeanParam PageRequest paging) {
+        String jobcenter = caller.staffJobcenter();
+        List<ParticipantView> items = participants.search(jobcenter, customerNumber, paging.page(), paging.size()).stream()
+                .map(ParticipantView::of).collect(Collectors.toList());
+        return Page.of(items, participants.count(jobcenter, customerNumber));
+    }
+
+    /**
+     * Corrects names, birth date or profile. Send the {@code ETag} you read as
+     * {@code If-Match}: a stale one answers 412 and changes nothing.
+     */
+    @PUT
+    @Path("/{id}")
+    @Transactional
+    @Operation(summary = "Change a participant's names and profile")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "change", value = OpenApiExamples.CHANGE)))
+    @APIResponse(responseCode = "200", description = "Changed", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = ParticipantView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown, or another Jobcenter's",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "The participant was erased",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = "application/problem+json"))
+    public Response change(@PathParam("id") String id, @NotNull @Valid ParticipantRequests.Change request,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Participant participant = participants.change(Ids.uuid("id", id), caller.staffJobcenter(), ifMatch,
+                profileOf(request.firstName(), request.lastName(), request.dateOfBirth(), request.gender(),
+                        request.customerType(), request.labourMarketDistance(), request.vocationalQualification()));
+        return Response.ok(ParticipantView.of(participant)).tag(tag(participant)).build();
+    }
+
+    /**
+     * Erases the participant's personal data on request (names, birth date, customer number).
+     * The anonymous id and attributes stay, so the statistics keep counting. Erasing an
+     * already erased participant answers 204 again and changes nothing.
+     */
+    @DELETE
+    @Path("/{id}")
+    @Transactional
+    @Operation(summary = "Erase a participant's personal data")
+    @APIResponse(responseCode = "204", description = "Erased (or already erased)")
+    @APIResponse(responseCode = "404", description = "Unknown, or another Jobcenter's",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = "application/problem+json"))
+    public Response erase(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        participants.erase(Ids.uuid("id", id), caller.staffJobcenter(), ifMatch);
+        return Response.noContent().build();
+    }
+
+    private static Profile profileOf(String firstName, String lastName, java.time.LocalDate dateOfBirth,
+                                     de.nrw.activation.participants.domain.Gender gender,
+                                     de.nrw.activation.participants.domain.CustomerType customerType,
+                                     de.nrw.activation.participants.domain.LabourMarketDistance distance,
+                                     Boolean qualification) {
+        return new Profile(firstName.strip(), lastName.strip(), dateOfBirth, gender, customerType, distance, qualification);
+    }
+
+    private static jakarta.ws.rs.core.EntityTag tag(Participant participant) {
+        return new jakarta.ws.rs.core.EntityTag(String.valueOf(participant.version));
+    }
+
+}

@@ -1,0 +1,3 @@
+package de.nrw.activation.participants.domain;
+
+public enum Gender { FEMALE, MALE, DIVERSE, UNSPECIFIED }

@@ -1,0 +1,91 @@
+package de.nrw.activation.participants.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A person assigned to the programme. The personal data (names, birth date, customer number)
+ * exists only here and only until erasure; the anonymous attributes stay for the statistics.
+ */
+@Entity
+@Table(name = "participant")
+public class Participant extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "jobcenter_id", nullable = false, updatable = false)
+    public String jobcenterId;
+
+    @Column(name = "customer_number")
+    public String customerNumber;
+
+    @Column(name = "first_name")
+    public String firstName;
+
+    @Column(name = "last_name")
+    public String lastName;
+
+    @Column(name = "date_of_birth")
+    public LocalDate dateOfBirth;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Gender gender;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "customer_type", nullable = false)
+    public CustomerType customerType;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "labour_market_distance", nullable = false)
+    public LabourMarketDistance labourMarketDistance;
+
+    @Column(name = "vocational_qualification", nullable = false)
+    public boolean vocationalQualification;
+
+    /** Age band as of the last change; kept after erasure, when the birth date is gone. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "age_band", nullable = false)
+    public AgeBand ageBand;
+
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+
+    @Column(name = "registered_at", nullable = false, updatable = false)
+    public Instant registeredAt;
+
+    @Column(name = "changed_at", nullable = false)
+    public Instant changedAt;
+
+    @Version
+    public long version;
+
+    public boolean isErased() {
+        return erasedAt != null;
+    }
+
+    /** Removes every piece of personal data; the id and the anonymous attributes stay. */
+    public void erase(Instant now) {
+        customerNumber = null;
+        firstName = null;
+        lastName = null;
+        dateOfBirth = null;
+        erasedAt = now;
+        changedAt = now;
+    }
+
+    public static long countByCustomerNumber(String jobcenterId, String customerNumber) {
+        return count("jobcenterId = ?1 and customerNumber = ?2", jobcenterId, customerNumber);
+    }
+}

@@ -1,0 +1,9 @@
+package de.nrw.activation.participants.domain;
+
+import java.time.LocalDate;
+
+/** The changeable part of a participant: names, birth date and the profiling attributes. */
+public record Profile(String firstName, String lastName, LocalDate dateOfBirth, Gender gender,
+                      CustomerType customerType, LabourMarketDistance labourMarketDistance,
+                      boolean vocationalQualification) {
+}

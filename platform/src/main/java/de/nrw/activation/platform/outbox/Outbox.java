@@ -1,0 +1,73 @@
+package de.nrw.activation.platform.outbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The transactional outbox: an event is written in the same database transaction as the
+ * change that caused it, so it exists if and only if the change is committed. The
+ * {@link OutboxRelay} publishes it to Kafka afterwards, at least once.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    OutboxRelay relay;
+
+    @ConfigProperty(name = "outbox.source")
+    String source;
+
+    /**
+     * Adds an event to the current transaction.
+     *
+     * @param topic   the Kafka topic
+     * @param key     the record key (participant id, or group id for group-only events)
+     * @param type    the CloudEvents type, e.g. {@code participant.registered.v1}
+     * @param subject the aggregate id
+     * @param data    the event data; never names, birth dates or customer numbers
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EventEnvelope publish(String topic, String key, String type, String subject, Object data) {
+        JsonNode json = mapper.valueToTree(data);
+        EventEnvelope event = EventEnvelope.create(source, type, subject, json);
+        em.createNativeQuery("INSERT INTO outbox_event (event_id, topic, record_key, event_type, payload) "
+                        + "VALUES (:id, :topic, :key, :type, :payload)")
+                .setParameter("id", event.id())
+                .setParameter("topic", topic)
+                .setParameter("key", key)
+                .setParameter("type", type)
+                .setParameter("payload", new String(event.serialize(mapper), StandardCharsets.UTF_8))
+                .executeUpdate();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() { }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
+        return event;
+    }
+}
