@@ -31,3 +31,18 @@ CREATE TABLE IF NOT EXISTS idempotency_record (
     created_at   timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (principal, idem_key)
 );
+
+-- Records a consumer could never apply (not JSON, unknown type, missing fields): parked
+-- here so the consumer goes on; visible in metrics (events_dead_lettered_total).
+CREATE TABLE IF NOT EXISTS dead_letter (
+    id              bigserial   PRIMARY KEY,
+    consumer        text        NOT NULL,
+    topic           text        NOT NULL,
+    kafka_partition int         NOT NULL,
+    kafka_offset    bigint      NOT NULL,
+    record_key      text,
+    reason          text        NOT NULL,
+    payload         text,
+    parked_at       timestamptz NOT NULL DEFAULT now(),
+    UNIQUE (consumer, topic, kafka_partition, kafka_offset)
+);

@@ -1,4 +1,4 @@
-package de.nrw.activation.platform.outbox;
+package de.nrw.activation.platform.events;
 
 /**
  * A record that no retry can ever apply (not JSON, unknown type, missing fields).

@@ -1,4 +1,4 @@
-package de.nrw.activation.platform.outbox;
+package de.nrw.activation.platform.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
