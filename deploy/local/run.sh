@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# Runs the whole suite on this machine: PostgreSQL databases, a Kafka broker (KRaft, from the
+# Maven artifacts) with the topics, and the four services as separate processes on 8081-8084.
+#   deploy/local/run.sh            build what is missing, start everything, wait until ready
+#   deploy/local/run.sh --demo     ... and load the Phase I demo dataset afterwards
+#   deploy/local/run.sh --rebuild  rebuild the services even if they were built before
+# Stop with deploy/local/stop.sh (keeps the data; --wipe removes it). Logs: deploy/local/run/logs/.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+RUN="$ROOT/deploy/local/run"
+LOGS="$RUN/logs"
+PIDS="$RUN/pids"
+KAFKA_PORT="${KAFKA_PORT:-9092}"
+KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+PGHOST="${PGHOST:-127.0.0.1}"
+PGPORT="${PGPORT:-5432}"
+PGUSER="${PGUSER:-postgres}"
+export PGHOST PGPORT PGUSER
+SERVICES=(participants-service:8081:participants groups-service:8082:groups outcomes-service:8083:outcomes reporting-service:8084:reporting)
+
+DEMO=false
+REBUILD=false
+for arg in "$@"; do
+  case "$arg" in
+    --demo) DEMO=true ;;
+    --rebuild) REBUILD=true ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    *) echo "unknown option $arg" >&2; exit 2 ;;
+  esac
+done
+
+mkdir -p "$LOGS" "$PIDS"
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+alive() { [ -f "$PIDS/$1.pid" ] && kill -0 "$(cat "$PIDS/$1.pid")" 2>/dev/null; }
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# --- available services (a module that is not in this checkout yet is skipped)
+AVAILABLE=()
+for entry in "${SERVICES[@]}"; do
+  IFS=: read -r module _ _ <<<"$entry"
+  [ -f "$ROOT/$module/pom.xml" ] && AVAILABLE+=("$entry")
+done
+
+# --- build what is missing
+need_build=$REBUILD
+[ -f "$ROOT/kafka-broker/target/classes/kafka-broker.classpath" ] || need_build=true
+for entry in "${AVAILABLE[@]}"; do
+  IFS=: read -r module _ _ <<<"$entry"
+  [ -f "$ROOT/$module/target/quarkus-app/quarkus-run.jar" ] || need_build=true
+done
+if $need_build; then
+  say "Building the suite (./mvnw -B -q install -DskipTests)"
+  (cd "$ROOT" && ./mvnw -B -q install -DskipTests)
+fi
+
+# --- PostgreSQL (part of this kind of machine; start it if it is down)
+if ! pg_isready -q; then
+  say "Starting PostgreSQL"
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start
+  for _ in $(seq 1 30); do pg_isready -q && break; sleep 1; done
+fi
+for entry in "${AVAILABLE[@]}"; do
+  IFS=: read -r _ _ db <<<"$entry"
+  if [ -z "$(psql -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname = '$db'")" ]; then
+    say "Creating database $db"
+    createdb "$db"
+  fi
+done
+
+# --- Kafka broker (KRaft, one node)
+KAFKA_CP="$(cat "$ROOT/kafka-broker/target/classes/kafka-broker.classpath")"
+KAFKA_DIR="$RUN/kafka"
+mkdir -p "$KAFKA_DIR"
+cat > "$KAFKA_DIR/server.properties" <<PROPS
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
+listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+controller.listener.names=CONTROLLER
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$KAFKA_DIR/data
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+group.initial.rebalance.delay.ms=0
+auto.create.topics.enable=false
+log.retention.hours=-1
+PROPS
+if alive kafka; then
+  say "Kafka already running (pid $(cat "$PIDS/kafka.pid"))"
+else
+  if port_open "$KAFKA_PORT"; then
+    echo "Port $KAFKA_PORT is taken by another process; set KAFKA_PORT" >&2; exit 1
+  fi
+  if [ ! -f "$KAFKA_DIR/data/meta.properties" ]; then
+    say "Formatting Kafka storage"
+    java -cp "$KAFKA_CP" kafka.tools.StorageTool format -t "$(java -cp "$KAFKA_CP" kafka.tools.StorageTool random-uuid)" \
+      -c "$KAFKA_DIR/server.properties" > "$LOGS/kafka-format.log" 2>&1
+  fi
+  say "Starting Kafka on 127.0.0.1:$KAFKA_PORT"
+  nohup java -Xms256m -Xmx512m -cp "$KAFKA_CP" kafka.Kafka "$KAFKA_DIR/server.properties" > "$LOGS/kafka.log" 2>&1 &
+  echo $! > "$PIDS/kafka.pid"
+  for _ in $(seq 1 60); do port_open "$KAFKA_PORT" && break; sleep 1; done
+  port_open "$KAFKA_PORT" || { echo "Kafka did not start; see $LOGS/kafka.log" >&2; exit 1; }
+fi
+for topic in participant-events group-events outcome-events; do
+  java -cp "$KAFKA_CP" org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" \
+    --create --if-not-exists --topic "$topic" --partitions 3 --replication-factor 1 >> "$LOGS/kafka-topics.log" 2>&1
+done
+
+# --- the services (prod profile: JSON logs; DEV ONLY key pair for tokens)
+for entry in "${AVAILABLE[@]}"; do
+  IFS=: read -r module port db <<<"$entry"
+  if alive "$module"; then
+    say "$module already running (pid $(cat "$PIDS/$module.pid"))"
+    continue
+  fi
+  if port_open "$port"; then
+    echo "Port $port is taken by another process" >&2; exit 1
+  fi
+  say "Starting $module on :$port"
+  QUARKUS_HTTP_PORT="$port" \
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" \
+  QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
+  KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
+  MP_JWT_VERIFY_PUBLICKEY_LOCATION="$ROOT/deploy/local/dev-keys/publicKey.pem" \
+  MP_JWT_VERIFY_ISSUER="https://activation.nrw.example/dev" \
+    nohup java -Xmx256m -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar" > "$LOGS/$module.log" 2>&1 &
+  echo $! > "$PIDS/$module.pid"
+done
+
+say "Waiting until every service is ready"
+for entry in "${AVAILABLE[@]}"; do
+  IFS=: read -r module port _ <<<"$entry"
+  ok=false
+  for _ in $(seq 1 120); do
+    if curl -fs "http://127.0.0.1:$port/q/health/ready" > /dev/null; then ok=true; break; fi
+    alive "$module" || break
+    sleep 1
+  done
+  $ok || { echo "$module did not become ready; see $LOGS/$module.log" >&2; exit 1; }
+  echo "   $module ready: http://127.0.0.1:$port/q/swagger-ui"
+done
+
+if $DEMO; then
+  say "Loading the Phase I demo dataset"
+  "$ROOT/deploy/local/demo.sh"
+fi
+
+cat <<INFO
+
+The suite is running. Logs: $LOGS
+  participants  http://127.0.0.1:8081/q/swagger-ui
+  groups        http://127.0.0.1:8082/q/swagger-ui
+  outcomes      http://127.0.0.1:8083/q/swagger-ui
+  reporting     http://127.0.0.1:8084/q/swagger-ui
+A token for local use (DEV ONLY key):
+  TOKEN=\$(deploy/local/token.sh staff herne)      # or: coordinator | ops
+Stop: deploy/local/stop.sh   (add --wipe to delete the data too)
+INFO
