@@ -1,0 +1,334 @@
+package de.nrw.activation.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.jwt.build.Jwt;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Creates the Phase I demo dataset through the public HTTP APIs of the four services only:
+ * participants, groups with timetables, participations, attendance, exits, outcomes and
+ * follow-ups, such that the whereabouts report equals the programme's evaluation table.
+ * Deterministic (fixed seed); every participant gets a fresh customer number per run, so
+ * load it into empty databases.
+ *
+ * <pre>
+ * java -cp ... de.nrw.activation.demo.DemoLoader [--participants URL] [--groups URL]
+ *      [--outcomes URL] [--reporting URL] [--key deploy/local/dev-keys/privateKey.pem]
+ * </pre>
+ */
+public final class DemoLoader {
+
+    static final String ISSUER = "https://activation.nrw.example/dev";
+    private static final LocalDate FIRST_GROUP_START = LocalDate.of(2011, 9, 5);
+    private static final LocalDate LAST_GROUP_START = LocalDate.of(2012, 6, 18);
+    private static final String[] FIRST_NAMES = {"Anna", "Ben", "Clara", "Deniz", "Elif", "Finn", "Greta", "Hakan",
+            "Ida", "Jonas", "Katrin", "Lukas", "Mia", "Nils", "Olga", "Paul", "Rita", "Sven", "Tanja", "Uwe"};
+    private static final String[] LAST_NAMES = {"Becker", "Demir", "Fischer", "Hoffmann", "Kaya", "Koch", "Krüger",
+            "Lange", "Meyer", "Neumann", "Richter", "Schmidt", "Schulz", "Wagner", "Weber", "Yilmaz", "Zimmermann"};
+
+    enum Fate { INTEGRATED_FAST, INTEGRATED, MINIJOB, UNEMPLOYED, OTHER, DROPOUT }
+
+    private final Urls urls;
+    private final PrivateKey key;
+    private final Api api = new Api();
+
+    /** Where the four services answer. */
+    public record Urls(String participants, String groups, String outcomes, String reporting) {
+        public static Urls local() {
+            return new Urls("http://127.0.0.1:8081", "http://127.0.0.1:8082", "http://127.0.0.1:8083",
+                    "http://127.0.0.1:8084");
+        }
+    }
+
+    public DemoLoader(Urls urls, Path privateKey) {
+        this.urls = urls;
+        this.key = readKey(privateKey);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        Urls local = Urls.local();
+        Urls urls = new Urls(options.getOrDefault("participants", local.participants()),
+                options.getOrDefault("groups", local.groups()), options.getOrDefault("outcomes", local.outcomes()),
+                options.getOrDefault("reporting", local.reporting()));
+        DemoLoader loader = new DemoLoader(urls, Path.of(options.getOrDefault("key", "deploy/local/dev-keys/privateKey.pem")));
+        long started = System.nanoTime();
+        loader.load();
+        System.out.printf("Loaded %d participants of %d Jobcenters in %d s%n", Phase1Dataset.TOTAL_N,
+                Phase1Dataset.PROJECTS.size(), (System.nanoTime() - started) / 1_000_000_000L);
+    }
+
+    /** Loads every project, several in parallel. */
+    public void load() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            int seed = 2011;
+            for (Phase1Dataset.Project project : Phase1Dataset.PROJECTS) {
+                int projectSeed = seed++;
+                work.add(pool.submit(() -> {
+                    loadProject(project, new Random(projectSeed));
+                    return null;
+                }));
+            }
+            for (Future<?> future : work) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    public String staffToken(String jobcenter) {
+        return Jwt.issuer(ISSUER).upn("demo-" + jobcenter).subject("demo-" + jobcenter)
+                .groups(Set.of("jobcenter-staff")).claim("jobcenter", jobcenter).expiresIn(8 * 3600).sign(key);
+    }
+
+    public String coordinatorToken() {
+        return Jwt.issuer(ISSUER).upn("demo-coordinator").subject("demo-coordinator")
+                .groups(Set.of("coordinator")).expiresIn(8 * 3600).sign(key);
+    }
+
+    private void loadProject(Phase1Dataset.Project project, Random random) {
+        String token = staffToken(project.jobcenterId());
+        List<Fate> fates = fates(project, random);
+        List<List<Integer>> groups = split(project.n());
+        for (int g = 0; g < groups.size(); g++) {
+            loadGroup(project, token, g, groups.size(), groups.get(g), fates, random);
+        }
+    }
+
+    /** Exactly the project's integrations and minijobs; the rest spread over the other fates. */
+    private static List<Fate> fates(Phase1Dataset.Project project, Random random) {
+        List<Fate> fates = new ArrayList<>();
+        int fast = Math.min(project.integrations(), (int) Math.round(project.n() * Phase1Dataset.FAST_INTEGRATION_SHARE));
+        for (int i = 0; i < project.integrations(); i++) {
+            fates.add(i < fast ? Fate.INTEGRATED_FAST : Fate.INTEGRATED);
+        }
+        for (int i = 0; i < project.minijobs(); i++) {
+            fates.add(Fate.MINIJOB);
+        }
+        int rest = project.n() - fates.size();
+        int dropouts = Math.min(rest, (int) Math.round(project.n() * Phase1Dataset.DROPOUT_SHARE));
+        int other = Math.min(rest - dropouts, (int) Math.round(project.n() * Phase1Dataset.OTHER_SHARE));
+        for (int i = 0; i < rest; i++) {
+            fates.add(i < dropouts ? Fate.DROPOUT : i < dropouts + other ? Fate.OTHER : Fate.UNEMPLOYED);
+        }
+        Collections.shuffle(fates, random);
+        return fates;
+    }
+
+    /** Balanced groups of at most 20. */
+    private static List<List<Integer>> split(int n) {
+        int count = (n + 19) / 20;
+        List<List<Integer>> groups = new ArrayList<>();
+        int next = 0;
+        for (int g = 0; g < count; g++) {
+            int size = n / count + (g < n % count ? 1 : 0);
+            List<Integer> members = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                members.add(next++);
+            }
+            groups.add(members);
+        }
+        return groups;
+    }
+
+    private void loadGroup(Phase1Dataset.Project project, String token, int index, int count, List<Integer> members,
+                           List<Fate> fates, Random random) {
+        long span = ChronoUnit.WEEKS.between(FIRST_GROUP_START, LAST_GROUP_START);
+        LocalDate start = FIRST_GROUP_START.plusWeeks(count == 1 ? span / 2 : span * index / (count - 1));
+        start = start.with(DayOfWeek.MONDAY);
+        int weeks = 6 + index % 3;
+        boolean provider = index % 3 == 2;
+        List<String> days;
+        String dailyStart;
+        String dailyEnd;
+        switch (index % 3) {
+            case 0 -> { days = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY"); dailyStart = "08:30"; dailyEnd = "12:00"; }
+            case 1 -> { days = List.of("MONDAY", "WEDNESDAY", "FRIDAY"); dailyStart = "09:00"; dailyEnd = "13:00"; }
+            default -> { days = List.of("TUESDAY", "WEDNESDAY", "THURSDAY"); dailyStart = "09:00"; dailyEnd = "12:30"; }
+        }
+        Map<String, Object> group = new LinkedHashMap<>();
+        group.put("jobcenterId", project.jobcenterId());
+        group.put("phaseId", Phase1Dataset.PHASE);
+        group.put("name", "Aktivierungsgruppe " + project.city() + " " + (index + 1));
+        group.put("provider", Map.of("type", provider ? "EDUCATION_PROVIDER" : "JOBCENTER",
+                "name", provider ? "Bildungswerk " + project.city() + " gGmbH" : "Jobcenter " + project.city()));
+        group.put("location", "Jobcenter " + project.city() + ", Raum " + (101 + index));
+        group.put("coaches", List.of("Jobcoach " + (char) ('A' + index % 26)));
+        group.put("startDate", start.toString());
+        group.put("weeks", weeks);
+        group.put("meetingDays", days);
+        group.put("dailyStart", dailyStart);
+        group.put("dailyEnd", dailyEnd);
+        group.put("capacity", 20);
+        JsonNode created = api.post(urls.groups() + "/api/v1/groups", token, group, 201);
+        String groupId = created.path("id").asText();
+        LocalDate end = LocalDate.parse(created.path("endDate").asText());
+        List<LocalDate> sessions = new ArrayList<>();
+        for (JsonNode session : api.get(urls.groups() + "/api/v1/groups/" + groupId + "/sessions", token)) {
+            if ("SCHEDULED".equals(session.path("status").asText())) {
+                sessions.add(LocalDate.parse(session.path("date").asText()));
+            }
+        }
+
+        List<Member> people = new ArrayList<>();
+        for (int position : members) {
+            people.add(register(project, token, position, fates.get(position), random));
+        }
+        for (Member member : people) {
+            JsonNode participation = api.postEventually(urls.groups() + "/api/v1/groups/" + groupId + "/participations",
+                    token, Map.of("participantId", member.participantId, "entryDate", start.toString()), 201);
+            member.participationId = participation.path("id").asText();
+            member.exitDate = switch (member.fate) {
+                case INTEGRATED_FAST -> sessions.get(sessions.size() * 3 / 5);
+                case DROPOUT -> sessions.get(sessions.size() * 2 / 5);
+                default -> end;
+            };
+        }
+        for (LocalDate day : sessions) {
+            List<Map<String, String>> entries = new ArrayList<>();
+            for (Member member : people) {
+                if (!day.isAfter(member.exitDate)) {
+                    int roll = random.nextInt(100);
+                    int unexcused = member.fate == Fate.DROPOUT ? 30 : 4;
+                    String status = roll < unexcused ? "UNEXCUSED" : roll < unexcused + 6 ? "EXCUSED" : "PRESENT";
+                    entries.add(Map.of("participantId", member.participantId, "status", status));
+                }
+            }
+            if (!entries.isEmpty()) {
+                api.put(urls.groups() + "/api/v1/groups/" + groupId + "/sessions/" + day + "/attendance", token, entries, 200);
+            }
+        }
+        for (Member member : people) {
+            String reason = switch (member.fate) {
+                case INTEGRATED_FAST -> "INTEGRATED";
+                case DROPOUT -> "DROPOUT";
+                default -> "COMPLETED";
+            };
+            api.post(urls.groups() + "/api/v1/participations/" + member.participationId + "/exit", token,
+                    Map.of("exitDate", member.exitDate.toString(), "reason", reason), 200);
+            recordWhereabouts(token, member, random);
+        }
+    }
+
+    private static final class Member {
+        final String participantId;
+        final Fate fate;
+        String participationId;
+        LocalDate exitDate;
+
+        Member(String participantId, Fate fate) {
+            this.participantId = participantId;
+            this.fate = fate;
+        }
+    }
+
+    private Member register(Phase1Dataset.Project project, String token, int position, Fate fate, Random random) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("jobcenterId", project.jobcenterId());
+        body.put("customerNumber", "DEMO-" + Math.abs(random.nextLong() % 1_000_000_000L) + "-" + position);
+        body.put("firstName", FIRST_NAMES[random.nextInt(FIRST_NAMES.length)]);
+        body.put("lastName", LAST_NAMES[random.nextInt(LAST_NAMES.length)]);
+        int age = 18 + random.nextInt(45);
+        body.put("dateOfBirth", LocalDate.of(2011 - age, 1 + random.nextInt(12), 1 + random.nextInt(28)).toString());
+        body.put("gender", random.nextInt(100) < 48 ? "FEMALE" : random.nextInt(100) < 98 ? "MALE" : "DIVERSE");
+        body.put("customerType", random.nextInt(100) < 35 ? "NEW" : "EXISTING");
+        // the share of close-to-market and qualified participants follows the project's structure
+        body.put("labourMarketDistance", (position * 0.6180339887) % 1 < project.closeShare() ? "CLOSE" : "DISTANT");
+        body.put("vocationalQualification", (position * 0.4142135623) % 1 < project.qualifiedShare());
+        JsonNode created = api.post(urls.participants() + "/api/v1/participants", token, body, 201);
+        return new Member(created.path("id").asText(), fate);
+    }
+
+    private void recordWhereabouts(String token, Member member, Random random) {
+        LocalDate exit = member.exitDate;
+        String kind = null;
+        switch (member.fate) {
+            case INTEGRATED_FAST -> {
+                kind = random.nextInt(100) < 85 ? "EMPLOYMENT" : "APPRENTICESHIP";
+                outcome(token, member, kind, exit.minusDays(1), random);
+            }
+            case INTEGRATED -> {
+                int roll = random.nextInt(100);
+                kind = roll < 75 ? "EMPLOYMENT" : roll < 95 ? "APPRENTICESHIP" : "SELF_EMPLOYMENT";
+                outcome(token, member, kind, exit.plusDays(7 + random.nextInt(75)), random);
+            }
+            case MINIJOB -> outcome(token, member, "MINIJOB", exit.plusDays(5 + random.nextInt(55)), random);
+            default -> { }
+        }
+        switch (member.fate) {
+            case INTEGRATED_FAST, INTEGRATED -> {
+                boolean still = random.nextDouble() < Phase1Dataset.STILL_INTEGRATED_AT_SIX_MONTHS;
+                followUp(token, member, "EXIT", member.fate == Fate.INTEGRATED_FAST ? kind : "UNEMPLOYED", exit);
+                followUp(token, member, "MONTH_3", kind, exit.plusMonths(3));
+                followUp(token, member, "MONTH_6", still ? kind : "UNEMPLOYED", exit.plusMonths(6));
+            }
+            case MINIJOB -> {
+                followUp(token, member, "EXIT", "UNEMPLOYED", exit);
+                followUp(token, member, "MONTH_3", "MINIJOB", exit.plusMonths(3));
+                followUp(token, member, "MONTH_6", "MINIJOB", exit.plusMonths(6));
+            }
+            case UNEMPLOYED -> {
+                followUp(token, member, "EXIT", "UNEMPLOYED", exit);
+                followUp(token, member, "MONTH_3", "UNEMPLOYED", exit.plusMonths(3));
+                followUp(token, member, "MONTH_6", random.nextInt(100) < 10 ? "OTHER" : "UNEMPLOYED", exit.plusMonths(6));
+            }
+            case OTHER -> {
+                followUp(token, member, "EXIT", "UNEMPLOYED", exit);
+                followUp(token, member, "MONTH_3", "OTHER", exit.plusMonths(3));
+            }
+            case DROPOUT -> { }
+        }
+    }
+
+    private void outcome(String token, Member member, String kind, LocalDate start, Random random) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("participantId", member.participantId);
+        body.put("kind", kind);
+        body.put("startDate", start.toString());
+        boolean employment = kind.equals("EMPLOYMENT");
+        body.put("temporaryAgency", employment && random.nextInt(100) < 30);
+        body.put("fixedTerm", employment && random.nextInt(100) < 40);
+        body.put("employer", employment ? "Beispiel GmbH" : null);
+        api.postEventually(urls.outcomes() + "/api/v1/outcomes", token, body, 201);
+    }
+
+    private void followUp(String token, Member member, String checkpoint, String status, LocalDate checkedOn) {
+        api.postEventually(urls.outcomes() + "/api/v1/participations/" + member.participationId + "/follow-ups", token,
+                Map.of("checkpoint", checkpoint, "status", status, "checkedOn", checkedOn.toString()), 201);
+    }
+
+    private static PrivateKey readKey(Path file) {
+        try {
+            String pem = Files.readString(file).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot read the DEV ONLY signing key " + file, e);
+        }
+    }
+}
