@@ -1,0 +1,29 @@
+package de.nrw.activation.outcomes.outcome;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** An outcome as the Jobcenter's IT sees it. */
+@Schema(name = "Outcome")
+public record OutcomeView(
+        UUID id,
+        UUID participantId,
+        String jobcenterId,
+        OutcomeKind kind,
+        @Schema(description = "True for EMPLOYMENT, APPRENTICESHIP and SELF_EMPLOYMENT") boolean integration,
+        LocalDate startDate,
+        boolean temporaryAgency,
+        boolean fixedTerm,
+        @Schema(description = "Null when none was given or the participant was erased") String employer,
+        Instant recordedAt,
+        Instant changedAt,
+        @Schema(description = "Version, also sent as the ETag") long version) {
+
+    static OutcomeView of(Outcome o) {
+        return new OutcomeView(o.id, o.participantId, o.jobcenterId, o.kind, o.kind.isIntegration(), o.startDate,
+                o.temporaryAgency, o.fixedTerm, o.employer, o.recordedAt, o.changedAt, o.version);
+    }
+}
