@@ -60,6 +60,7 @@ public final class TopicConsumer {
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final int maxBatch;
+    private final String inboxTable;
 
     private final Map<String, TopicStatus> status = new ConcurrentHashMap<>();
     private final Map<TopicPartition, Long> lag = new ConcurrentHashMap<>();
@@ -91,6 +92,22 @@ public final class TopicConsumer {
      */
     public TopicConsumer(String name, List<String> topics, Map<String, Object> kafkaConfig, EventBatchHandler handler,
                          EntityManager em, ObjectMapper mapper, MeterRegistry registry, int maxBatch) {
+        this(name, topics, kafkaConfig, handler, em, mapper, registry, maxBatch, "processed_event");
+    }
+
+    /**
+     * As above, with the consumer's own inbox table (same columns as {@code processed_event}).
+     * Needed when a second consumer in the same database must apply the same events again, for
+     * example a read model rebuilt from the start of the topics next to the live one.
+     *
+     * @param inboxTable a table name, optionally schema-qualified ({@code schema.table})
+     */
+    public TopicConsumer(String name, List<String> topics, Map<String, Object> kafkaConfig, EventBatchHandler handler,
+                         EntityManager em, ObjectMapper mapper, MeterRegistry registry, int maxBatch, String inboxTable) {
+        if (!inboxTable.matches("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?")) {
+            throw new IllegalArgumentException("Bad inbox table name " + inboxTable);
+        }
+        this.inboxTable = inboxTable;
         this.name = name;
         this.topics = List.copyOf(topics);
         this.kafkaConfig = kafkaConfig;
@@ -281,7 +298,7 @@ public final class TopicConsumer {
         String types = byId.values().stream().map(e -> e.type() == null ? "" : e.type().replace(",", ""))
                 .collect(Collectors.joining(","));
         List<Object> inserted = em.createNativeQuery(
-                        "INSERT INTO processed_event (event_id, event_type) "
+                        "INSERT INTO " + inboxTable + " (event_id, event_type) "
                                 + "SELECT id::uuid, t FROM unnest(string_to_array(:ids, ','), string_to_array(:types, ',')) AS x(id, t) "
                                 + "ON CONFLICT (event_id) DO NOTHING RETURNING event_id")
                 .setParameter("ids", ids).setParameter("types", types).getResultList();

@@ -1,0 +1,35 @@
+package de.nrw.activation.reporting.projection;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+
+/** How far the read model is: per topic, and for a rebuild its progress. */
+@Schema(description = "State of the read model's projections")
+public record ProjectionStatus(
+        @Schema(description = "The generation of the read model the reports answer from") int activeGeneration,
+        @Schema(description = "Per topic, the active generation's figures") List<TopicStatus> topics,
+        @Schema(description = "The running rebuild, or the last one (null if the read model was never rebuilt)")
+        Rebuild rebuild) {
+
+    @Schema(description = "One topic as consumed by one generation")
+    public record TopicStatus(
+            String topic,
+            @Schema(description = "Events applied (each event id counts once)") long eventsApplied,
+            @Schema(description = "The CloudEvents time of the newest event applied") Instant lastEventTime,
+            @Schema(description = "Records on the topic not yet applied, as of the consumer's last poll; "
+                    + "null when the consumer is not running") Long lag,
+            @Schema(description = "Records that could never be applied, parked as dead letters") long deadLetters) {
+    }
+
+    @Schema(description = "A rebuild of the read model from the start of the topics")
+    public record Rebuild(
+            int generation,
+            @Schema(description = "BUILDING while catching up; ACTIVE once switched to; RETIRED when replaced again")
+            String state,
+            Instant startedAt,
+            @Schema(description = "When the reports switched to this generation") Instant switchedAt,
+            List<TopicStatus> topics) {
+    }
+}

@@ -1,0 +1,71 @@
+package de.nrw.activation.reporting.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A report as CSV (RFC 4180, written by Jackson's CSV module): a header row, one line per key,
+ * the total last. The columns are the JSON row's fields, nested objects flattened into their
+ * fields; a suppressed figure reads {@code suppressed}, a figure that does not exist (a quota
+ * of nothing) is empty.
+ */
+final class CsvExport {
+
+    static final String SUPPRESSED = "suppressed";
+    private static final CsvMapper CSV = new CsvMapper();
+
+    private CsvExport() { }
+
+    static String of(Report<?> report, ObjectMapper json) {
+        List<Object> all = new ArrayList<>(report.rows());
+        all.add(report.total());
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (Object row : all) {
+            ObjectNode node = json.valueToTree(row);
+            List<String> suppressed = new ArrayList<>();
+            node.path("suppressedFields").forEach(f -> suppressed.add(f.asText()));
+            node.remove("suppressedFields");
+            Map<String, Object> line = new LinkedHashMap<>();
+            flatten(node, suppressed, line);
+            lines.add(line);
+        }
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+        lines.get(0).keySet().forEach(schema::addColumn);
+        StringWriter out = new StringWriter();
+        try {
+            CSV.writer(schema.build()).writeValues(out).writeAll(lines).close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static void flatten(JsonNode node, List<String> suppressed, Map<String, Object> line) {
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode value = field.getValue();
+            if (value.isObject()) {
+                flatten(value, suppressed, line);
+            } else if (value.isNull()) {
+                line.put(field.getKey(), suppressed.contains(field.getKey()) ? SUPPRESSED : "");
+            } else if (value.isBigDecimal() || value.isDouble()) {
+                line.put(field.getKey(), value.decimalValue().toPlainString());
+            } else {
+                line.put(field.getKey(), value.asText());
+            }
+        }
+    }
+}

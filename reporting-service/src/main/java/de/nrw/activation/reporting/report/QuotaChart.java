@@ -1,0 +1,154 @@
+package de.nrw.activation.reporting.report;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The integration and minijob quota per Jobcenter as a horizontal bar chart in SVG: one bar
+ * group ({@code <g class="jobcenter">}) per Jobcenter with N in its label, two bars each, a
+ * scale from 0 to 100 %. Written with the JDK's StAX writer, so every text and attribute is
+ * escaped. No chart library that writes SVG resolves here (JFreeSVG does not).
+ */
+final class QuotaChart {
+
+    private static final String SVG = "http://www.w3.org/2000/svg";
+    static final String INTEGRATION_COLOUR = "#1f5f99";
+    static final String MINIJOB_COLOUR = "#e08a1e";
+    private static final int WIDTH = 960;
+    private static final int LABEL_WIDTH = 300;
+    private static final int PLOT_WIDTH = 560;
+    private static final int TOP = 90;
+    private static final int ROW_HEIGHT = 46;
+    private static final int BAR_HEIGHT = 16;
+
+    private QuotaChart() { }
+
+    static String render(Report<WhereaboutsRow> report) {
+        List<WhereaboutsRow> rows = report.rows();
+        int height = TOP + Math.max(rows.size(), 1) * ROW_HEIGHT + 60;
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter svg = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
+            svg.writeStartDocument("UTF-8", "1.0");
+            svg.writeStartElement("svg");
+            svg.writeDefaultNamespace(SVG);
+            svg.writeAttribute("width", String.valueOf(WIDTH));
+            svg.writeAttribute("height", String.valueOf(height));
+            svg.writeAttribute("viewBox", "0 0 " + WIDTH + " " + height);
+            svg.writeAttribute("font-family", "DejaVu Sans, Arial, Helvetica, sans-serif");
+            svg.writeAttribute("font-size", "13");
+            svg.writeAttribute("role", "img");
+
+            String phase = report.phaseId() == null ? "all phases" : report.phaseId();
+            element(svg, "title", "Integration and minijob quota per Jobcenter, " + phase);
+            rect(svg, 0, 0, WIDTH, height, "#ffffff", null);
+            text(svg, 20, 30, "Integration and minijob quota per Jobcenter (" + phase + ")", "start", "18", "bold");
+            legend(svg, 20, 56);
+
+            int plotBottom = TOP + Math.max(rows.size(), 1) * ROW_HEIGHT;
+            for (int percent = 0; percent <= 100; percent += 20) {
+                double x = LABEL_WIDTH + PLOT_WIDTH * percent / 100.0;
+                svg.writeEmptyElement("line");
+                svg.writeAttribute("x1", fmt(x));
+                svg.writeAttribute("x2", fmt(x));
+                svg.writeAttribute("y1", String.valueOf(TOP - 6));
+                svg.writeAttribute("y2", String.valueOf(plotBottom));
+                svg.writeAttribute("stroke", percent == 0 ? "#444444" : "#dddddd");
+                text(svg, x, plotBottom + 18, percent + " %", "middle", "12", null);
+            }
+
+            int y = TOP;
+            for (WhereaboutsRow row : rows) {
+                svg.writeStartElement("g");
+                svg.writeAttribute("class", "jobcenter");
+                svg.writeAttribute("data-jobcenter", row.key());
+                String n = row.n() == null ? "suppressed" : String.valueOf(row.n());
+                text(svg, LABEL_WIDTH - 10, y + 21, row.key() + " (N = " + n + ")", "end", "13", null);
+                bar(svg, "integration", y + 4, row.integrationQuota(), row.integrationQuotaPercent(), INTEGRATION_COLOUR);
+                bar(svg, "minijob", y + 4 + BAR_HEIGHT + 2, row.minijobQuota(), row.minijobQuotaPercent(), MINIJOB_COLOUR);
+                svg.writeEndElement();
+                y += ROW_HEIGHT;
+            }
+            if (rows.isEmpty()) {
+                text(svg, LABEL_WIDTH, TOP + 24, "No participations in this selection", "start", "13", null);
+            }
+            text(svg, 20, height - 12, "N = participations that entered a group in the selection. "
+                    + "Counts of 1 or 2 are suppressed in cross-Jobcenter reports.", "start", "11", null);
+            svg.writeEndElement();
+            svg.writeEndDocument();
+            svg.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("Cannot write the chart", e);
+        }
+        return out.toString();
+    }
+
+    private static void bar(XMLStreamWriter svg, String measure, int y, java.math.BigDecimal quota, Integer percent,
+                            String colour) throws XMLStreamException {
+        if (quota == null) {
+            text(svg, LABEL_WIDTH + 6, y + 12, measure + " quota suppressed", "start", "11", null);
+            return;
+        }
+        double width = PLOT_WIDTH * quota.doubleValue();
+        svg.writeStartElement("rect");
+        svg.writeAttribute("class", "bar " + measure);
+        svg.writeAttribute("x", String.valueOf(LABEL_WIDTH));
+        svg.writeAttribute("y", String.valueOf(y));
+        svg.writeAttribute("width", fmt(width));
+        svg.writeAttribute("height", String.valueOf(BAR_HEIGHT));
+        svg.writeAttribute("fill", colour);
+        svg.writeAttribute("data-quota", quota.toPlainString());
+        element(svg, "title", measure + " quota " + percent + " %");
+        svg.writeEndElement();
+        text(svg, LABEL_WIDTH + width + 6, y + 12.5, percent + " %", "start", "12", null);
+    }
+
+    private static void legend(XMLStreamWriter svg, int x, int y) throws XMLStreamException {
+        rect(svg, x, y - 11, 14, 14, INTEGRATION_COLOUR, null);
+        text(svg, x + 20, y, "integration quota (employment, apprenticeship, self-employment)", "start", "13", null);
+        rect(svg, x + 470, y - 11, 14, 14, MINIJOB_COLOUR, null);
+        text(svg, x + 490, y, "minijob quota", "start", "13", null);
+    }
+
+    private static void rect(XMLStreamWriter svg, double x, double y, double width, double height, String fill,
+                             String cssClass) throws XMLStreamException {
+        svg.writeEmptyElement("rect");
+        if (cssClass != null) {
+            svg.writeAttribute("class", cssClass);
+        }
+        svg.writeAttribute("x", fmt(x));
+        svg.writeAttribute("y", fmt(y));
+        svg.writeAttribute("width", fmt(width));
+        svg.writeAttribute("height", fmt(height));
+        svg.writeAttribute("fill", fill);
+    }
+
+    private static void text(XMLStreamWriter svg, double x, double y, String content, String anchor, String size,
+                             String weight) throws XMLStreamException {
+        svg.writeStartElement("text");
+        svg.writeAttribute("x", fmt(x));
+        svg.writeAttribute("y", fmt(y));
+        svg.writeAttribute("text-anchor", anchor);
+        svg.writeAttribute("font-size", size);
+        if (weight != null) {
+            svg.writeAttribute("font-weight", weight);
+        }
+        svg.writeAttribute("fill", "#222222");
+        svg.writeCharacters(content);
+        svg.writeEndElement();
+    }
+
+    private static void element(XMLStreamWriter svg, String name, String content) throws XMLStreamException {
+        svg.writeStartElement(name);
+        svg.writeCharacters(content);
+        svg.writeEndElement();
+    }
+
+    private static String fmt(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+}

@@ -1,0 +1,72 @@
+package de.nrw.activation.reporting.report;
+
+import de.nrw.activation.platform.problem.ProblemException;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/** The selection of a report: which participations (by entry) and how the rows are grouped. */
+public class ReportFilter {
+
+    static final String PHASE_PATTERN = "[A-Z][A-Z0-9_]{0,39}";
+    static final String DATE_PATTERN = "\\d{4}-\\d{2}-\\d{2}";
+
+    @QueryParam("phaseId")
+    @Pattern(regexp = PHASE_PATTERN, message = "must be a phase id such as PHASE_1")
+    @Parameter(description = "Only participations in groups of this phase (e.g. PHASE_1); all phases if absent",
+            example = "PHASE_1")
+    public String phaseId;
+
+    @QueryParam("groupBy")
+    @Pattern(regexp = Dimension.NAMES, message = "must be one of " + Dimension.NAMES)
+    @Parameter(description = "One row per value of: jobcenter (default), providerType, ageBand, gender, customerType, "
+            + "labourMarketDistance, vocationalQualification", example = "jobcenter")
+    public String groupBy;
+
+    @QueryParam("from")
+    @Pattern(regexp = DATE_PATTERN, message = "must be a date such as 2011-09-01")
+    @Parameter(description = "Only participations that entered on or after this date (ISO-8601)", example = "2011-09-01")
+    public String from;
+
+    @QueryParam("to")
+    @Pattern(regexp = DATE_PATTERN, message = "must be a date such as 2012-08-31")
+    @Parameter(description = "Only participations that entered on or before this date (ISO-8601)", example = "2012-08-31")
+    public String to;
+
+    public Dimension dimension() {
+        return Dimension.of(groupBy);
+    }
+
+    public LocalDate fromDate() {
+        return date("from", from);
+    }
+
+    public LocalDate toDate() {
+        return date("to", to);
+    }
+
+    /** Checks what annotations cannot: real calendar dates, and from not after to. */
+    public ReportFilter validated() {
+        LocalDate start = fromDate();
+        LocalDate end = toDate();
+        if (start != null && end != null && start.isAfter(end)) {
+            throw ProblemException.badRequest("from", "must not be after 'to'");
+        }
+        dimension();
+        return this;
+    }
+
+    private static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(field, "must be a date such as 2011-09-01");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package de.nrw.activation.reporting.report;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One row of the whereabouts report: the participations of one key (a Jobcenter, a provider
+ * type, an age band, ...) by category. The six categories add up to {@code n}. Quotas are exact
+ * fractions of {@code n}; {@code ...Percent} the same rounded half-up for display. A count of 1
+ * or 2 in the coordinator's cross-Jobcenter view is {@code null} and named in
+ * {@code suppressedFields} (then {@code suppressed} is true); so are the quotas computed from it.
+ */
+@Schema(description = "Whereabouts of the participations of one key")
+@JsonPropertyOrder({"key", "n", "integrations", "minijobs", "unemployed", "other", "dropouts", "open", "fastIntegrations",
+        "closeToLabourMarket", "qualified"})
+public record WhereaboutsRow(
+        @Schema(description = "The value of the groupBy dimension, or 'total'", example = "herne") String key,
+        @Schema(description = "Participations that entered a group in the selection (N)", example = "410") Long n,
+        @Schema(description = "Started an integration (employment, apprenticeship, self-employment) "
+                + "between entry and 3 months after exit", example = "131") Long integrations,
+        @Schema(description = "A minijob in the same window, and no integration", example = "21") Long minijobs,
+        @Schema(description = "Unemployed 3 months after exit, and none of the above") Long unemployed,
+        @Schema(description = "Other whereabouts 3 months after exit, and none of the above") Long other,
+        @Schema(description = "Dropped out, and none of the above") Long dropouts,
+        @Schema(description = "Nothing known yet (for example still in the group)") Long open,
+        @Schema(description = "Integration started before the exit date") Long fastIntegrations,
+        @Schema(description = "Participants close to the labour market") Long closeToLabourMarket,
+        @Schema(description = "Participants with a vocational qualification") Long qualified,
+        BigDecimal integrationQuota, Integer integrationQuotaPercent,
+        BigDecimal minijobQuota, Integer minijobQuotaPercent,
+        BigDecimal unemployedQuota, Integer unemployedQuotaPercent,
+        BigDecimal otherQuota, Integer otherQuotaPercent,
+        BigDecimal dropoutQuota, Integer dropoutQuotaPercent,
+        BigDecimal openQuota, Integer openQuotaPercent,
+        BigDecimal fastIntegrationQuota, Integer fastIntegrationQuotaPercent,
+        @Schema(description = "Share of participants close to the labour market") BigDecimal closeShare,
+        Integer closeSharePercent,
+        @Schema(description = "Share of participants with a vocational qualification") BigDecimal qualifiedShare,
+        Integer qualifiedSharePercent,
+        IntegrationKinds integrationKinds,
+        @Schema(description = "True when any figure of the row is suppressed") boolean suppressed,
+        @Schema(description = "The figures shown as null because they are suppressed") List<String> suppressedFields) {
+
+    /** The integrations by kind; the temporary-agency and fixed-term shares are of all integrations. */
+    @Schema(description = "Integrations by kind; for employment, temporary-agency and fixed-term work")
+    public record IntegrationKinds(
+            Long employment, Long apprenticeship, Long selfEmployment,
+            @Schema(description = "Employment in temporary-agency work") Long temporaryAgency,
+            @Schema(description = "Fixed-term employment") Long fixedTerm,
+            BigDecimal employmentShare, BigDecimal apprenticeshipShare, BigDecimal selfEmploymentShare,
+            @Schema(description = "temporaryAgency / integrations") BigDecimal temporaryAgencyShare,
+            @Schema(description = "fixedTerm / integrations") BigDecimal fixedTermShare) {
+    }
+
+    static final List<String> COUNTS = List.of("n", "integrations", "minijobs", "unemployed", "other", "dropouts", "open",
+            "fastIntegrations", "closeToLabourMarket", "qualified", "employment", "apprenticeship", "selfEmployment",
+            "temporaryAgency", "fixedTerm");
+    static final List<List<String>> ADDITIVE = List.of(
+            List.of("n", "integrations", "minijobs", "unemployed", "other", "dropouts", "open"),
+            List.of("integrations", "employment", "apprenticeship", "selfEmployment"));
+
+    static WhereaboutsRow of(String key, Map<String, Long> counts, boolean suppress) {
+        Figures f = new Figures(counts, suppress, ADDITIVE);
+        IntegrationKinds kinds = new IntegrationKinds(f.count("employment"), f.count("apprenticeship"),
+                f.count("selfEmployment"), f.count("temporaryAgency"), f.count("fixedTerm"),
+                f.ratio("employmentShare", "employment", "integrations"),
+                f.ratio("apprenticeshipShare", "apprenticeship", "integrations"),
+                f.ratio("selfEmploymentShare", "selfEmployment", "integrations"),
+                f.ratio("temporaryAgencyShare", "temporaryAgency", "integrations"),
+                f.ratio("fixedTermShare", "fixedTerm", "integrations"));
+        return new WhereaboutsRow(key, f.count("n"), f.count("integrations"), f.count("minijobs"), f.count("unemployed"),
+                f.count("other"), f.count("dropouts"), f.count("open"), f.count("fastIntegrations"),
+                f.count("closeToLabourMarket"), f.count("qualified"),
+                f.ratio("integrationQuota", "integrations", "n"), f.percent("integrationQuotaPercent", "integrations", "n"),
+                f.ratio("minijobQuota", "minijobs", "n"), f.percent("minijobQuotaPercent", "minijobs", "n"),
+                f.ratio("unemployedQuota", "unemployed", "n"), f.percent("unemployedQuotaPercent", "unemployed", "n"),
+                f.ratio("otherQuota", "other", "n"), f.percent("otherQuotaPercent", "other", "n"),
+                f.ratio("dropoutQuota", "dropouts", "n"), f.percent("dropoutQuotaPercent", "dropouts", "n"),
+                f.ratio("openQuota", "open", "n"), f.percent("openQuotaPercent", "open", "n"),
+                f.ratio("fastIntegrationQuota", "fastIntegrations", "n"),
+                f.percent("fastIntegrationQuotaPercent", "fastIntegrations", "n"),
+                f.ratio("closeShare", "closeToLabourMarket", "n"), f.percent("closeSharePercent", "closeToLabourMarket", "n"),
+                f.ratio("qualifiedShare", "qualified", "n"), f.percent("qualifiedSharePercent", "qualified", "n"),
+                kinds, f.suppressed(), f.suppressedFields());
+    }
+}
