@@ -35,7 +35,7 @@ class ContainerImageTest {
         assertThat(users).isNotEmpty();
         String user = users.get(users.size() - 1).substring(5).strip();
         assertThat(user).as("numeric, so runAsNonRoot can verify it").matches("\\d+");
-        assertThat(Rendered.of("overlays/prod").all(Deployment.class)).allSatisfy(d ->
+        Rendered.of("overlays/prod").all(Deployment.class).forEach(d ->
                 assertThat(d.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsUser()).isEqualTo(Long.parseLong(user)));
     }
 

@@ -35,7 +35,7 @@ class DatabasesTest {
 
     @Test
     void productionRunsThreeInstancesPerDatabaseOnDifferentNodes() {
-        assertThat(Rendered.of("overlays/prod").all(CnpgCluster.class)).allSatisfy(c -> {
+        Rendered.of("overlays/prod").all(CnpgCluster.class).forEach(c -> {
             assertThat(c.spec().instances()).isEqualTo(3);
             assertThat(c.spec().affinity().enablePodAntiAffinity()).isTrue();
         });

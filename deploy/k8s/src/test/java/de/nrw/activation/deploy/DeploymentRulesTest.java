@@ -48,7 +48,8 @@ class DeploymentRulesTest {
     @MethodSource("overlays")
     void everyContainerProbesTheQuarkusHealthEndpointsOnItsHttpPort(String overlay) {
         Rendered rendered = Rendered.of(overlay);
-        assertThat(containers(rendered)).hasSize(Suite.SERVICES.size()).allSatisfy(c -> {
+        assertThat(containers(rendered)).hasSize(Suite.SERVICES.size());
+        containers(rendered).forEach(c -> {
             assertHttpProbe(c, "liveness", c.getLivenessProbe(), "/q/health/live");
             assertHttpProbe(c, "readiness", c.getReadinessProbe(), "/q/health/ready");
             assertHttpProbe(c, "startup", c.getStartupProbe(), "/q/health/started");
@@ -77,7 +78,7 @@ class DeploymentRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
     void everyContainerRequestsAndLimitsCpuAndMemory(String overlay) {
-        assertThat(containers(Rendered.of(overlay))).allSatisfy(c -> {
+        containers(Rendered.of(overlay)).forEach(c -> {
             Map<String, Quantity> requests = c.getResources().getRequests();
             Map<String, Quantity> limits = c.getResources().getLimits();
             assertThat(requests).as("%s requests", c.getName()).containsKeys("cpu", "memory");
@@ -96,7 +97,7 @@ class DeploymentRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
     void everyPodRunsAsNonRootReadOnlyWithoutPrivilegesOrCapabilities(String overlay) {
-        assertThat(Rendered.of(overlay).all(Deployment.class)).allSatisfy(d -> {
+        Rendered.of(overlay).all(Deployment.class).forEach(d -> {
             PodSpec pod = d.getSpec().getTemplate().getSpec();
             PodSecurityContext podSecurity = pod.getSecurityContext();
             String name = d.getMetadata().getName();
@@ -131,7 +132,7 @@ class DeploymentRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
     void shutdownGraceOutlastsThePreStopPauseAndQuarkusShutdownTimeout(String overlay) {
-        assertThat(Rendered.of(overlay).all(Deployment.class)).allSatisfy(d -> {
+        Rendered.of(overlay).all(Deployment.class).forEach(d -> {
             PodSpec pod = d.getSpec().getTemplate().getSpec();
             long preStop = pod.getContainers().stream()
                     .map(c -> c.getLifecycle() == null || c.getLifecycle().getPreStop() == null
@@ -240,7 +241,7 @@ class DeploymentRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
     void everyImageComesFromARegistryWithAPinnedTag(String overlay) {
-        assertThat(containers(Rendered.of(overlay))).allSatisfy(c -> {
+        containers(Rendered.of(overlay)).forEach(c -> {
             assertThat(c.getImage()).as("%s image", c.getName())
                     .matches("[a-z0-9.-]+\\.[a-z]+(:\\d+)?/.+/" + c.getName() + "(:[\\w.-]+|@sha256:[0-9a-f]{64})")
                     .doesNotEndWith(":latest");

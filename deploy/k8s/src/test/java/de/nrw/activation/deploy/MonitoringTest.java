@@ -88,7 +88,7 @@ class MonitoringTest {
     @Test
     void everyAlertIsExplainedInTheOperationsGuide() throws IOException {
         String guide = Files.readString(Rendered.repoRoot().resolve("docs/operations.md"));
-        assertThat(alerts()).allSatisfy(a -> assertThat(guide).as("docs/operations.md explains %s", a.getAlert()).contains(a.getAlert()));
+        alerts().forEach(a -> assertThat(guide.contains(a.getAlert())).as("docs/operations.md explains %s", a.getAlert()).isTrue());
     }
 
     private List<Rule> alerts() {
