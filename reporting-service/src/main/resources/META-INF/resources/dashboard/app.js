@@ -1,0 +1,421 @@
+// The coordinator's dashboard: reads the report API of reporting-service and shows it as
+// accessible tables, the quota chart and CSV downloads. No framework, no build step.
+import { ApiError, claimsOf, forgetToken, getBlob, getJson, query, storeToken, storedToken } from './api.js';
+import {
+  COMPARISON_ROWS, PROVIDER_TYPES, SUSTAINABILITY_COLUMNS, TOTAL_LABEL, WHEREABOUTS_COLUMNS, WHEREABOUTS_SHARES,
+  callerLabel, dimensionHeading, keyLabel,
+} from './labels.js';
+
+const $ = id => document.getElementById(id);
+const numbers = new Intl.NumberFormat('de-DE');
+const times = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' });
+const NBSP = '\u00a0';
+const STATUS_REFRESH_MS = 30000;
+
+/** What the tables currently show, so that a download is exactly that (not the form's unsaved state). */
+const shown = { whereabouts: null, sustainability: null, comparison: null };
+let loadCounter = 0;
+let chartUrl = null;
+let statusTimer = null;
+
+/** Creates an element with attributes (properties for 'text', 'hidden') and children. */
+function el(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) {
+      continue;
+    }
+    if (name === 'text') {
+      element.textContent = value;
+    } else {
+      element.setAttribute(name, value === true ? '' : value);
+    }
+  }
+  element.append(...children.filter(child => child !== null && child !== undefined));
+  return element;
+}
+
+// --- sign-in -----------------------------------------------------------------------------
+
+function showMessage(text) {
+  const box = $('message');
+  box.textContent = text;
+  box.hidden = !text;
+}
+
+function signedIn() {
+  const claims = claimsOf(storedToken());
+  $('who').textContent = callerLabel(claims || {});
+  $('sign-in-form').hidden = true;
+  $('signed-in').hidden = false;
+  $('reports').hidden = false;
+  showView();
+  refreshStatus();
+  clearInterval(statusTimer);
+  statusTimer = setInterval(refreshStatus, STATUS_REFRESH_MS);
+}
+
+function signOut(message = '') {
+  forgetToken();
+  clearInterval(statusTimer);
+  $('reports').hidden = true;
+  $('signed-in').hidden = true;
+  $('sign-in-form').hidden = false;
+  $('token').value = '';
+  showMessage(message);
+  $('token').focus();
+}
+
+function onSignIn(event) {
+  event.preventDefault();
+  const token = $('token').value.trim().replace(/^Bearer\s+/i, '');
+  if (!claimsOf(token)) {
+    showMessage('Das ist kein gültiges Token: erwartet wird ein JWT (drei durch Punkte getrennte Teile).');
+    $('token').setAttribute('aria-invalid', 'true');
+    $('token').focus();
+    return;
+  }
+  $('token').removeAttribute('aria-invalid');
+  storeToken(token);
+  showMessage('');
+  signedIn();
+  $('phase').focus();
+}
+
+// --- selection and views -----------------------------------------------------------------
+
+function currentView() {
+  return location.hash === '#vergleich' ? 'comparison' : 'whereabouts';
+}
+
+function showView() {
+  const view = currentView();
+  $('view-whereabouts').hidden = view !== 'whereabouts';
+  $('view-comparison').hidden = view !== 'comparison';
+  $('group-by-field').hidden = view === 'comparison';
+  for (const link of document.querySelectorAll('.views a')) {
+    if (link.dataset.view === view) {
+      link.setAttribute('aria-current', 'page');
+    } else {
+      link.removeAttribute('aria-current');
+    }
+  }
+  load();
+}
+
+function selection() {
+  const form = $('filter');
+  return {
+    phaseId: form.phaseId.value.trim().toUpperCase(),
+    from: form.from.value,
+    to: form.to.value,
+    groupBy: form.groupBy.value,
+  };
+}
+
+function describe(sel) {
+  const parts = [sel.phaseId ? `Phase ${sel.phaseId}` : 'alle Phasen'];
+  if (sel.from || sel.to) {
+    parts.push(`Eintritt ${sel.from ? `ab ${formatDate(sel.from)}` : ''}${sel.from && sel.to ? ' ' : ''}${sel.to ? `bis ${formatDate(sel.to)}` : ''}`);
+  }
+  return parts.join(', ');
+}
+
+function formatDate(iso) {
+  const [year, month, day] = iso.split('-');
+  return `${day}.${month}.${year}`;
+}
+
+async function load() {
+  if (!storedToken()) {
+    return;
+  }
+  const sel = selection();
+  const ticket = ++loadCounter;
+  showMessage('');
+  try {
+    if (currentView() === 'comparison') {
+      await loadComparison(sel, ticket);
+    } else {
+      await loadWhereabouts(sel, ticket);
+    }
+  } catch (error) {
+    if (ticket === loadCounter) {
+      handleError(error);
+    }
+  }
+}
+
+function handleError(error) {
+  if (error instanceof ApiError) {
+    if (error.status === 401) {
+      signOut('Die Anmeldung ist abgelaufen oder das Token ist ungültig. Bitte melden Sie sich neu an.');
+      return;
+    }
+    if (error.status === 403) {
+      showMessage('Ihre Rolle darf diese Auswertung nicht abrufen (nur Koordinierungsstelle und Jobcenter-Mitarbeitende).');
+      return;
+    }
+    const fields = (error.problem?.errors || error.problem?.violations || [])
+      .map(v => `${v.field || v.name || ''}: ${v.message || v.detail || ''}`).join('; ');
+    showMessage(`Die Auswertung konnte nicht geladen werden (${error.status}): ${error.message}${fields ? ` – ${fields}` : ''}`);
+    return;
+  }
+  showMessage(`Die Auswertung konnte nicht geladen werden: ${error.message}`);
+}
+
+function announce(text) {
+  $('announce').textContent = text;
+}
+
+// --- cells ---------------------------------------------------------------------------------
+
+function isSuppressed(row, field) {
+  return Array.isArray(row.suppressedFields) && row.suppressedFields.includes(field);
+}
+
+/** A data cell: a count, a whole percentage, "unterdrückt" or "–" (no denominator). */
+function cell(row, field, kind, extra = {}) {
+  const value = row[field];
+  const attributes = { 'data-field': field, ...extra };
+  if (value === null || value === undefined) {
+    if (isSuppressed(row, field) || row.suppressed) {
+      return el('td', { ...attributes, class: 'suppressed', 'data-suppressed': 'true', 'aria-describedby': 'suppression-note' },
+        el('span', { text: 'unterdrückt' }));
+    }
+    return el('td', { ...attributes, class: 'none', title: 'keine Angabe (kein Nenner)' },
+      el('span', { 'aria-hidden': 'true', text: '–' }), el('span', { class: 'visually-hidden', text: 'keine Angabe' }));
+  }
+  return el('td', attributes, kind === 'percent' ? `${numbers.format(value)}${NBSP}%` : numbers.format(value));
+}
+
+function anySuppressed(report) {
+  return [...report.rows, report.total].some(row => row && row.suppressed);
+}
+
+// --- view: whereabouts, chart, sustainability ---------------------------------------------------
+
+async function loadWhereabouts(sel, ticket) {
+  const params = { phaseId: sel.phaseId, groupBy: sel.groupBy, from: sel.from, to: sel.to };
+  const path = `/reports/whereabouts${query(params)}`;
+  const sustainabilityPath = `/reports/sustainability${query(params)}`;
+  setBusy(['whereabouts-table', 'sustainability-table', 'chart'], true);
+  const [whereabouts, sustainability] = await Promise.all([getJson(path), getJson(sustainabilityPath)]);
+  if (ticket !== loadCounter) {
+    return;
+  }
+  renderWhereabouts(whereabouts, sel);
+  renderSustainability(sustainability, sel);
+  setBusy(['whereabouts-table', 'sustainability-table'], false);
+  shown.whereabouts = { path, filename: csvName('verbleib', sel, sel.groupBy) };
+  shown.sustainability = { path: sustainabilityPath, filename: csvName('nachhaltigkeit', sel, sel.groupBy) };
+  $('download-whereabouts').disabled = false;
+  $('download-sustainability').disabled = false;
+  announce(`Verbleib nach ${dimensionHeading(sel.groupBy)} geladen: ${whereabouts.rows.length} Zeilen und die Summenzeile.`);
+  await loadChart(sel, ticket);
+}
+
+function setBusy(ids, busy) {
+  ids.forEach(id => $(id).setAttribute('aria-busy', String(busy)));
+}
+
+function renderWhereabouts(report, sel) {
+  const groupBy = report.groupBy || sel.groupBy;
+  const colgroups = [el('colgroup', { span: 2 })];
+  WHEREABOUTS_COLUMNS.forEach(() => colgroups.push(el('colgroup', { span: 2 })));
+  colgroups.push(el('colgroup', { span: WHEREABOUTS_SHARES.length }));
+
+  const top = el('tr', {},
+    el('th', { scope: 'col', rowspan: 2, text: dimensionHeading(groupBy) }),
+    el('th', { scope: 'col', rowspan: 2 }, el('abbr', { title: 'Anzahl der Teilnahmen', text: 'N' })));
+  const bottom = el('tr');
+  for (const column of WHEREABOUTS_COLUMNS) {
+    top.append(el('th', { scope: 'colgroup', colspan: 2, text: column.label }));
+    bottom.append(el('th', { scope: 'col', text: 'Anzahl' }), el('th', { scope: 'col', text: column.percentLabel }));
+  }
+  for (const share of WHEREABOUTS_SHARES) {
+    top.append(el('th', { scope: 'col', rowspan: 2, text: share.label }));
+  }
+
+  const line = (row, label, isTotal) => {
+    const tr = el('tr', { 'data-key': isTotal ? 'total' : row.key, class: isTotal ? 'total' : null },
+      el('th', { scope: 'row', text: label }), cell(row, 'n', 'count'));
+    for (const column of WHEREABOUTS_COLUMNS) {
+      tr.append(cell(row, column.count, 'count'), cell(row, column.percent, 'percent'));
+    }
+    for (const share of WHEREABOUTS_SHARES) {
+      tr.append(cell(row, share.percent, 'percent'));
+    }
+    return tr;
+  };
+
+  const caption = el('caption', {},
+    `Verbleib nach ${dimensionHeading(groupBy)} – ${describe(sel)}`,
+    report.jobcenterId ? ` – nur Jobcenter ${keyLabel('jobcenter', report.jobcenterId)}` : '');
+  const table = el('table', { class: 'report', id: 'whereabouts' }, caption, ...colgroups,
+    el('thead', {}, top, bottom),
+    el('tbody', {}, ...report.rows.map(row => line(row, keyLabel(groupBy, row.key), false))),
+    report.total ? el('tfoot', {}, line(report.total, TOTAL_LABEL, true)) : null);
+  if (report.rows.length === 0) {
+    table.querySelector('tbody').append(el('tr', {}, el('td', { colspan: 18, text: 'Keine Teilnahmen in dieser Auswahl.' })));
+  }
+  $('whereabouts-table').replaceChildren(table);
+  $('suppression-note').hidden = !anySuppressed(report);
+}
+
+function renderSustainability(report, sel) {
+  const groupBy = report.groupBy || sel.groupBy;
+  const head = el('tr', {}, el('th', { scope: 'col', text: dimensionHeading(groupBy) }),
+    ...SUSTAINABILITY_COLUMNS.map(column => el('th', { scope: 'col', text: column.label })));
+  const line = (row, label, isTotal) => el('tr', { 'data-key': isTotal ? 'total' : row.key, class: isTotal ? 'total' : null },
+    el('th', { scope: 'row', text: label }),
+    ...SUSTAINABILITY_COLUMNS.map(column => cell(row, column.field, column.kind)));
+  const table = el('table', { class: 'report', id: 'sustainability' },
+    el('caption', { text: `Nachhaltigkeit, Eingliederungsquote und Verbleibsquote nach ${dimensionHeading(groupBy)} – ${describe(sel)}` }),
+    el('thead', {}, head),
+    el('tbody', {}, ...report.rows.map(row => line(row, keyLabel(groupBy, row.key), false))),
+    report.total ? el('tfoot', {}, line(report.total, TOTAL_LABEL, true)) : null);
+  $('sustainability-table').replaceChildren(table);
+  if (anySuppressed(report)) {
+    $('suppression-note').hidden = false;
+  }
+}
+
+async function loadChart(sel, ticket) {
+  const target = $('chart');
+  try {
+    const blob = await getBlob(`/reports/whereabouts/chart${query({ phaseId: sel.phaseId })}`, 'image/svg+xml');
+    if (ticket !== loadCounter) {
+      return;
+    }
+    if (chartUrl) {
+      URL.revokeObjectURL(chartUrl);
+    }
+    // As an <img>, the SVG is a picture only: nothing in it can run in the page.
+    chartUrl = URL.createObjectURL(blob);
+    target.replaceChildren(el('img', {
+      id: 'chart-image', src: chartUrl,
+      alt: `Balkendiagramm: Integrationsquote und Minijobquote je Jobcenter, ${describe({ phaseId: sel.phaseId })}.`,
+    }));
+  } catch (error) {
+    target.replaceChildren(el('p', { class: 'note', text: `Das Diagramm ist nicht verfügbar (${error.message}).` }));
+  } finally {
+    target.setAttribute('aria-busy', 'false');
+  }
+}
+
+// --- view: Jobcenter vs. Bildungsträger --------------------------------------------------------
+
+async function loadComparison(sel, ticket) {
+  const params = { phaseId: sel.phaseId, groupBy: 'providerType', from: sel.from, to: sel.to };
+  const path = `/reports/whereabouts${query(params)}`;
+  setBusy(['comparison-table'], true);
+  const [whereabouts, sustainability] = await Promise.all([
+    getJson(path), getJson(`/reports/sustainability${query(params)}`)]);
+  if (ticket !== loadCounter) {
+    return;
+  }
+  const byKey = report => Object.fromEntries(report.rows.map(row => [row.key, row]));
+  const sources = { w: byKey(whereabouts), s: byKey(sustainability) };
+  const totals = { w: whereabouts.total || {}, s: sustainability.total || {} };
+  const columns = [...PROVIDER_TYPES.map(type => ({ key: type, label: keyLabel('providerType', type) })),
+    { key: 'total', label: TOTAL_LABEL }];
+
+  const head = el('tr', {}, el('th', { scope: 'col', text: 'Kennzahl' }),
+    ...columns.map(column => el('th', { scope: 'col', text: column.label === 'Jobcenter' ? 'Jobcenter (eigene Gruppen)' : column.label })));
+  const rows = COMPARISON_ROWS.map(indicator => el('tr', { 'data-indicator': indicator.field },
+    el('th', { scope: 'row', text: indicator.label }),
+    ...columns.map(column => {
+      const row = column.key === 'total' ? totals[indicator.source] : sources[indicator.source][column.key];
+      if (!row) {
+        return el('td', { 'data-key': column.key, class: 'none' }, el('span', { text: 'keine Gruppen' }));
+      }
+      const td = cell(row, indicator.field, indicator.kind, { 'data-key': column.key });
+      if (indicator.count && row[indicator.count] !== null && row[indicator.count] !== undefined && row[indicator.field] !== null) {
+        td.append(el('span', { class: 'count', text: ` (${numbers.format(row[indicator.count])})` }));
+      }
+      return td;
+    })));
+  const table = el('table', { class: 'report comparison', id: 'comparison' },
+    el('caption', { text: `Jobcenter-eigene Gruppen und Gruppen von Bildungsträgern – ${describe(sel)}; in Klammern die Anzahl` }),
+    el('thead', {}, head), el('tbody', {}, ...rows));
+  $('comparison-table').replaceChildren(table);
+  setBusy(['comparison-table'], false);
+  $('suppression-note').hidden = !(anySuppressed(whereabouts) || anySuppressed(sustainability));
+  shown.comparison = { path, filename: csvName('verbleib', sel, 'providerType') };
+  $('download-comparison').disabled = false;
+  announce('Vergleich Jobcenter und Bildungsträger geladen.');
+}
+
+// --- CSV download and projection status ------------------------------------------------------------
+
+function csvName(prefix, sel, groupBy) {
+  return [prefix, sel.phaseId || 'alle-phasen', groupBy, sel.from, sel.to].filter(Boolean).join('_') + '.csv';
+}
+
+async function download(which) {
+  const what = shown[which];
+  if (!what) {
+    return;
+  }
+  try {
+    const blob = await getBlob(what.path, 'text/csv');
+    const url = URL.createObjectURL(blob);
+    const link = el('a', { href: url, download: what.filename, hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+    announce(`CSV-Datei ${what.filename} wird heruntergeladen.`);
+  } catch (error) {
+    handleError(error);
+  }
+}
+
+async function refreshStatus() {
+  const target = $('freshness');
+  try {
+    const status = await getJson('/projections/status');
+    const topics = status.topics || [];
+    const times_ = topics.map(t => t.lastEventTime).filter(Boolean).map(t => new Date(t));
+    const newest = times_.length ? new Date(Math.max(...times_)) : null;
+    const lag = topics.reduce((sum, t) => sum + (t.lag || 0), 0);
+    const stopped = topics.some(t => t.lag === null || t.lag === undefined);
+    let text = newest ? `Daten vom ${times.format(newest)} Uhr.` : 'Noch keine Daten eingegangen.';
+    target.classList.toggle('behind', lag > 0 || stopped);
+    if (lag > 0) {
+      text += ` Die Auswertung ist noch nicht auf dem neuesten Stand: ${numbers.format(lag)} Ereignisse sind noch nicht verarbeitet.`;
+    } else if (stopped) {
+      text += ' Die Verarbeitung neuer Ereignisse läuft derzeit nicht; die Zahlen können veraltet sein.';
+    } else {
+      text += ' Alle eingegangenen Ereignisse sind verarbeitet.';
+    }
+    if (status.rebuild && status.rebuild.state === 'BUILDING') {
+      text += ' Die Auswertungsdaten werden gerade neu aufgebaut; bis dahin gelten die bisherigen Zahlen.';
+    }
+    target.textContent = text;
+    target.hidden = false;
+  } catch (error) {
+    // Jobcenter staff may not read the projection status: then the page says nothing about it.
+    target.hidden = true;
+    if (error instanceof ApiError && error.status === 401) {
+      signOut('Die Anmeldung ist abgelaufen oder das Token ist ungültig. Bitte melden Sie sich neu an.');
+    }
+  }
+}
+
+// --- start ---------------------------------------------------------------------------------
+
+$('sign-in-form').addEventListener('submit', onSignIn);
+$('sign-out').addEventListener('click', () => signOut('Sie sind abgemeldet.'));
+$('filter').addEventListener('submit', event => {
+  event.preventDefault();
+  load();
+});
+$('download-whereabouts').addEventListener('click', () => download('whereabouts'));
+$('download-sustainability').addEventListener('click', () => download('sustainability'));
+$('download-comparison').addEventListener('click', () => download('comparison'));
+window.addEventListener('hashchange', () => storedToken() && showView());
+if (storedToken()) {
+  signedIn();
+}
