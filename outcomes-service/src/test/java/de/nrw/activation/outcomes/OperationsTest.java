@@ -9,7 +9,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
 class OperationsTest {
@@ -42,7 +41,8 @@ class OperationsTest {
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("paths.'/api/v1/outcomes'.post.summary", equalTo("Record an outcome"))
                 .body("paths.'/api/v1/participations/{id}/follow-ups'.post.summary", equalTo("Record a follow-up checkpoint"))
-                .body("paths.'/api/v1/follow-ups/due'.get", notNullValue())
+                .body("paths.'/api/v1/follow-ups/due'.get.description", containsString("oldest due date first"))
+                .body("paths.'/api/v1/participations/{id}/follow-ups'.post.description", containsString("2012-04-30"))
                 .body("info.description", containsString("2012-04-30"))
                 .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
                 .body(containsString("Musterbau"));

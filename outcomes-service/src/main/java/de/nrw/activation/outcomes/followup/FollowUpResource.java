@@ -80,7 +80,12 @@ public class FollowUpResource {
     @POST
     @Path("/participations/{id}/follow-ups")
     @Transactional
-    @Operation(summary = "Record a follow-up checkpoint")
+    @Operation(summary = "Record a follow-up checkpoint", description = "Records where the participant was (an outcome "
+            + "kind) at a checkpoint of an ended participation. Checkpoints: EXIT on the exit date, MONTH_3, MONTH_6 and "
+            + "MONTH_12 on the same day 3, 6 and 12 months later, or the month's last day when that day does not exist "
+            + "(exit 2012-01-31: MONTH_3 on 2012-04-30). Each checkpoint is recorded once (409); checkedOn must be on or "
+            + "after its due date (422) and not in the future (400); a participation that has not ended has no "
+            + "checkpoints yet (422). Publishes followup.recorded.v1. Send an Idempotency-Key to retry safely.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "month3", value = OpenApiExamples.RECORD_FOLLOW_UP)))
     @APIResponse(responseCode = "201", description = "Recorded", headers = @Header(name = "Location"),
             content = @Content(schema = @Schema(implementation = FollowUpView.class),
@@ -109,7 +114,8 @@ public class FollowUpResource {
     /** The checkpoints of one participation, open and recorded, by due date (none before it ended). */
     @GET
     @Path("/participations/{id}/follow-ups")
-    @Operation(summary = "List a participation's checkpoints")
+    @Operation(summary = "List a participation's checkpoints", description = "The checkpoints of one participation of "
+            + "the caller's Jobcenter, open and recorded, by due date; none before it ended.")
     @APIResponse(responseCode = "200", description = "The checkpoints",
             headers = @Header(name = Page.TOTAL_HEADER, description = "Number of checkpoints"),
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = FollowUpView.class)))
@@ -124,7 +130,7 @@ public class FollowUpResource {
     /** One checkpoint of a participation. */
     @GET
     @Path("/participations/{id}/follow-ups/{checkpoint}")
-    @Operation(summary = "Get a checkpoint")
+    @Operation(summary = "Get a checkpoint", description = "One checkpoint (EXIT, MONTH_3, MONTH_6, MONTH_12) of a participation.")
     @APIResponse(responseCode = "200", description = "The checkpoint",
             content = @Content(schema = @Schema(implementation = FollowUpView.class)))
     @APIResponse(responseCode = "404", description = "Unknown, not scheduled, or another Jobcenter's",
@@ -148,7 +154,9 @@ public class FollowUpResource {
      */
     @GET
     @Path("/follow-ups/due")
-    @Operation(summary = "List due and overdue checkpoints")
+    @Operation(summary = "List due and overdue checkpoints", description = "The caller's Jobcenter's checkpoints that are "
+            + "due on or before until (default: today) and not yet recorded, oldest due date first. overdue is true when "
+            + "the due date is before today (German date). Paged; the total is in X-Total-Count.")
     @APIResponse(responseCode = "200", description = "A page of open checkpoints",
             headers = @Header(name = Page.TOTAL_HEADER, description = "Total number of open checkpoints due by until"),
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DueFollowUpView.class),

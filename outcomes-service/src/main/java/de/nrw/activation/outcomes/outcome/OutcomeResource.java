@@ -79,7 +79,12 @@ public class OutcomeResource {
      */
     @POST
     @Transactional
-    @Operation(summary = "Record an outcome")
+    @Operation(summary = "Record an outcome", description = "Records an integration (EMPLOYMENT, APPRENTICESHIP, "
+            + "SELF_EMPLOYMENT) or another whereabouts (MINIJOB, UNEMPLOYED, OTHER) of a participant of the caller's "
+            + "Jobcenter, known to this service from the participant or group events (404 otherwise). temporaryAgency "
+            + "and fixedTerm are for EMPLOYMENT only (422). startDate may lie at most 30 days before the participant's "
+            + "first entry into a group (422); while no entry is known, any date is accepted. The employer (at most 200 "
+            + "characters) is never published. Publishes outcome.recorded.v1. Send an Idempotency-Key to retry safely.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "employment", value = OpenApiExamples.RECORD_OUTCOME)))
     @APIResponse(responseCode = "201", description = "Recorded",
             headers = {@Header(name = "Location"), @Header(name = "ETag")},
@@ -107,7 +112,7 @@ public class OutcomeResource {
     /** One outcome of the caller's Jobcenter; another Jobcenter's answers 404. */
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get an outcome")
+    @Operation(summary = "Get an outcome", description = "One outcome of the caller's Jobcenter; another Jobcenter's answers 404.")
     @APIResponse(responseCode = "200", description = "The outcome", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = OutcomeView.class)))
     @APIResponse(responseCode = "404", description = "Unknown, or another Jobcenter's",
@@ -122,7 +127,8 @@ public class OutcomeResource {
      * {@code participantId} only that participant's. The total is in {@code X-Total-Count}.
      */
     @GET
-    @Operation(summary = "List outcomes, per participant")
+    @Operation(summary = "List outcomes, per participant", description = "A page of the caller's Jobcenter's outcomes, "
+            + "earliest start first; with participantId only that participant's. The total is in X-Total-Count.")
     @APIResponse(responseCode = "200", description = "A page of outcomes",
             headers = @Header(name = Page.TOTAL_HEADER, description = "Total number of matches"),
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = OutcomeView.class)))
@@ -144,7 +150,9 @@ public class OutcomeResource {
     @PUT
     @Path("/{id}")
     @Transactional
-    @Operation(summary = "Correct an outcome")
+    @Operation(summary = "Correct an outcome", description = "Corrects an outcome under the rules of recording. Send the "
+            + "ETag you read as If-Match: a stale one answers 412 and changes nothing. Publishes outcome.corrected.v1 "
+            + "when something changed.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "correct", value = OpenApiExamples.CORRECT_OUTCOME)))
     @APIResponse(responseCode = "200", description = "Corrected", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = OutcomeView.class)))
