@@ -1,0 +1,126 @@
+package de.nrw.activation.groups.attendance;
+
+import de.nrw.activation.groups.Dates;
+import de.nrw.activation.groups.OpenApiExamples;
+import de.nrw.activation.groups.group.Group;
+import de.nrw.activation.groups.group.Groups;
+import de.nrw.activation.platform.problem.ProblemException;
+import de.nrw.activation.platform.security.Roles;
+import de.nrw.activation.platform.web.Ids;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/** Attendance per session (Anwesenheit) and the absences it adds up to. Jobcenter staff only. */
+@Path("/api/v1/groups/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.STAFF)
+@Tag(name = "Attendance", description = "Record attendance per session; list absences")
+@APIResponse(responseCode = "401", description = "No token, or an expired or forged one",
+        content = @Content(mediaType = "application/problem+json"))
+@APIResponse(responseCode = "403", description = "The caller's role may not use this endpoint",
+        content = @Content(mediaType = "application/problem+json"))
+@APIResponse(responseCode = "404", description = "Unknown group, or another Jobcenter's",
+        content = @Content(mediaType = "application/problem+json"))
+public class AttendanceResource {
+
+    @Inject
+    Groups groups;
+
+    @Inject
+    Attendances attendances;
+
+    /**
+     * Records the attendance of one session: the complete list for that day, which replaces
+     * whatever was recorded for it before. Only for a held session: 422 {@code no-session}
+     * (no session that day), {@code session-not-scheduled} (cancelled),
+     * {@code attendance-in-future}; only for participants in the group on that day (422
+     * {@code not-in-group}). Publishes {@code attendance.recorded.v1}.
+     */
+    @PUT
+    @Path("/sessions/{date}/attendance")
+    @Transactional
+    @Operation(summary = "Record a session's attendance")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "attendance", value = OpenApiExamples.ATTENDANCE)))
+    @APIResponse(responseCode = "200", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = AttendanceRecords.SessionAttendance.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, or a participant listed twice",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "A rule is broken; `rule` names it",
+            content = @Content(mediaType = "application/problem+json"))
+    public AttendanceRecords.SessionAttendance record(
+            @PathParam("id") String id,
+            @Parameter(description = "The session's day", example = "2012-03-05") @PathParam("date") String date,
+            @NotNull @Size(max = 100) List<AttendanceRecords.@NotNull @Valid Entry> entries) {
+        Group group = groups.ownLocked(Ids.uuid("id", id));
+        java.time.LocalDate day = Dates.day("date", date);
+        return new AttendanceRecords.SessionAttendance(group.id, day, attendances.record(group, day, entries));
+    }
+
+    /** The attendance recorded for one session (empty when none was). */
+    @GET
+    @Path("/sessions/{date}/attendance")
+    @Operation(summary = "Get a session's attendance")
+    @APIResponse(responseCode = "200", description = "The recorded attendance",
+            content = @Content(schema = @Schema(implementation = AttendanceRecords.SessionAttendance.class)))
+    public AttendanceRecords.SessionAttendance get(@PathParam("id") String id, @PathParam("date") String date) {
+        Group group = groups.visible(Ids.uuid("id", id));
+        java.time.LocalDate day = Dates.day("date", date);
+        return new AttendanceRecords.SessionAttendance(group.id, day, attendances.of(group, day));
+    }
+
+    /**
+     * Per participant of the group: excused, unexcused and present counts, most unexcused
+     * first. {@code minUnexcused=1} lists the participants with unexcused absences.
+     */
+    @GET
+    @Path("/absences")
+    @Operation(summary = "List absences per participant")
+    @APIResponse(responseCode = "200", description = "Counts per participant",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AttendanceRecords.Absences.class)))
+    public List<AttendanceRecords.Absences> absences(
+            @PathParam("id") String id,
+            @Parameter(description = "Only participants with at least this many unexcused absences", example = "1")
+            @QueryParam("minUnexcused") String minUnexcused) {
+        Group group = groups.visible(Ids.uuid("id", id));
+        return attendances.absences(group, minimum(minUnexcused));
+    }
+
+    private static int minimum(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return 0;
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value >= 0 && value <= 1000) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.badRequest("minUnexcused", "must be a whole number from 0 to 1000");
+    }
+}

@@ -1,0 +1,168 @@
+package de.nrw.activation.groups.group;
+
+import de.nrw.activation.groups.OpenApiExamples;
+import de.nrw.activation.groups.Validation;
+import de.nrw.activation.platform.idempotency.Idempotency;
+import de.nrw.activation.platform.security.Caller;
+import de.nrw.activation.platform.security.Roles;
+import de.nrw.activation.platform.web.Ids;
+import de.nrw.activation.platform.web.Page;
+import de.nrw.activation.platform.web.PageRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/**
+ * Activation groups. Jobcenter staff schedule and cancel their own Jobcenter's groups; the
+ * coordinator may read every group (without the coaches' names) but change none.
+ */
+@Path("/api/v1/groups")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Groups", description = "Schedule, find and cancel activation groups")
+@APIResponse(responseCode = "401", description = "No token, or an expired or forged one",
+        content = @Content(mediaType = "application/problem+json"))
+@APIResponse(responseCode = "403", description = "The caller's role may not use this endpoint",
+        content = @Content(mediaType = "application/problem+json"))
+public class GroupResource {
+
+    @Inject
+    Groups groups;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    UriInfo uri;
+
+    /**
+     * Schedules a group of the caller's own Jobcenter and generates its sessions (NRW public
+     * holidays skipped). The answer carries {@code endDate} (start + weeks * 7 - 1 day) and
+     * {@code hoursPerWeek}. A broken programme fact answers 422 whose {@code rule} is one of
+     * {@code capacity}, {@code group-duration}, {@code meeting-days}, {@code daily-times},
+     * {@code weekly-hours}, {@code coaching-ratio}, {@code unknown-phase},
+     * {@code jobcenter-not-in-phase}, {@code group-outside-phase}. Send an
+     * {@code Idempotency-Key} to retry safely.
+     */
+    @POST
+    @Transactional
+    @RolesAllowed(Roles.STAFF)
+    @Operation(summary = "Schedule a group")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "schedule", value = OpenApiExamples.SCHEDULE)))
+    @APIResponse(responseCode = "201", description = "Scheduled", headers = {@Header(name = "Location"), @Header(name = "ETag")},
+            content = @Content(schema = @Schema(implementation = GroupView.class),
+                    examples = @ExampleObject(name = "scheduled", value = OpenApiExamples.GROUP)))
+    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "A programme fact is broken; `rule` names it",
+            content = @Content(mediaType = "application/problem+json",
+                    examples = @ExampleObject(name = "rule", value = OpenApiExamples.RULE_PROBLEM)))
+    public Response schedule(@NotNull @Valid GroupRequests.Schedule request,
+                             @Parameter(description = "Makes retries safe: the same key returns the first answer")
+                             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        caller.requireActsFor(request.jobcenterId());
+        return idempotency.once(idempotencyKey, "POST /groups", request, () -> {
+            Group group = groups.schedule(request);
+            return Response.created(uri.getAbsolutePathBuilder().path(group.id.toString()).build())
+                    .tag(tag(group)).entity(GroupView.of(group, true)).build();
+        });
+    }
+
+    /** One group; another Jobcenter's answers 404 to staff. */
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.STAFF, Roles.COORDINATOR})
+    @Operation(summary = "Get a group")
+    @APIResponse(responseCode = "200", description = "The group", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = GroupView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown, or another Jobcenter's", content = @Content(mediaType = "application/problem+json"))
+    public Response get(@PathParam("id") String id) {
+        Group group = groups.visible(Ids.uuid("id", id));
+        return Response.ok(GroupView.of(group, !caller.isCoordinator())).tag(tag(group)).build();
+    }
+
+    /**
+     * A page of groups, earliest start first, total in {@code X-Total-Count}. Staff see their
+     * own Jobcenter's groups ({@code jobcenterId} defaults to it; naming another answers 403);
+     * the coordinator every Jobcenter's, optionally filtered.
+     */
+    @GET
+    @RolesAllowed({Roles.STAFF, Roles.COORDINATOR})
+    @Operation(summary = "Find groups by Jobcenter and phase")
+    @APIResponse(responseCode = "200", description = "A page of groups",
+            headers = @Header(name = Page.TOTAL_HEADER, description = "Total number of matches"),
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = GroupView.class)))
+    public Response search(@QueryParam("jobcenterId") @Size(max = 64)
+                           @Pattern(regexp = Validation.JOBCENTER_PATTERN, message = Validation.JOBCENTER_MESSAGE) String jobcenterId,
+                           @QueryParam("phaseId") @Size(max = 40)
+                           @Pattern(regexp = Validation.PHASE_PATTERN, message = Validation.PHASE_MESSAGE) String phaseId,
+                           @BeanParam PageRequest paging) {
+        String jobcenter = jobcenterId;
+        boolean coordinator = caller.isCoordinator();
+        if (!coordinator) {
+            if (jobcenter == null) {
+                jobcenter = caller.staffJobcenter();
+            } else {
+                caller.requireActsFor(jobcenter);
+            }
+        }
+        List<GroupView> items = groups.search(jobcenter, phaseId, paging.page(), paging.size()).stream()
+                .map(g -> GroupView.of(g, !coordinator)).toList();
+        return Page.of(items, groups.count(jobcenter, phaseId));
+    }
+
+    /**
+     * Cancels a group of the caller's Jobcenter: it takes no new participations, and its
+     * scheduled sessions from today on are cancelled. Publishes {@code group.cancelled.v1}.
+     * Cancelling a cancelled group answers 200 again and changes nothing. Honours {@code If-Match}.
+     */
+    @POST
+    @Path("/{id}/cancel")
+    @Transactional
+    @RolesAllowed(Roles.STAFF)
+    @Operation(summary = "Cancel a group")
+    @APIResponse(responseCode = "200", description = "Cancelled (or already cancelled)", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = GroupView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown, or another Jobcenter's", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = "application/problem+json"))
+    public Response cancel(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Group group = groups.cancel(Ids.uuid("id", id), ifMatch);
+        return Response.ok(GroupView.of(group, true)).tag(tag(group)).build();
+    }
+
+    static EntityTag tag(Group group) {
+        return new EntityTag(String.valueOf(group.version));
+    }
+}

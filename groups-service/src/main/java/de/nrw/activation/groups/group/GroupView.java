@@ -1,0 +1,41 @@
+package de.nrw.activation.groups.group;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+
+/** A group as Jobcenter staff and the coordinator see it (the coordinator without the coaches' names). */
+@Schema(name = "Group")
+public record GroupView(
+        UUID id,
+        String jobcenterId,
+        String phaseId,
+        String name,
+        GroupRequests.Provider provider,
+        String location,
+        @Schema(description = "The Jobcoaches' names; not shown to the coordinator") List<String> coaches,
+        LocalDate startDate,
+        int weeks,
+        @Schema(description = "startDate + weeks * 7 - 1 day: the period is whole weeks") LocalDate endDate,
+        List<DayOfWeek> meetingDays,
+        @Schema(type = SchemaType.STRING, format = "time", examples = "09:00") @JsonFormat(pattern = "HH:mm") LocalTime dailyStart,
+        @Schema(type = SchemaType.STRING, format = "time", examples = "12:30") @JsonFormat(pattern = "HH:mm") LocalTime dailyEnd,
+        @Schema(description = "Meeting days times daily hours", examples = "10.5") BigDecimal hoursPerWeek,
+        int capacity,
+        GroupStatus status,
+        @Schema(description = "Set once the group was cancelled") LocalDate cancelledOn,
+        @Schema(description = "Version, also sent as the ETag") long version) {
+
+    public static GroupView of(Group g, boolean withCoaches) {
+        return new GroupView(g.id, g.jobcenterId, g.phaseId, g.name, new GroupRequests.Provider(g.providerType, g.providerName),
+                g.location, withCoaches ? g.coachList() : null, g.startDate, g.weeks, g.endDate, g.meetingDayList(),
+                g.dailyStart, g.dailyEnd, g.hoursPerWeek, g.capacity, g.status, g.cancelledOn, g.version);
+    }
+}

@@ -1,0 +1,167 @@
+package de.nrw.activation.groups.group;
+
+import de.nrw.activation.groups.phase.Phase;
+import de.nrw.activation.groups.session.Sessions;
+import de.nrw.activation.platform.problem.ProblemException;
+import de.nrw.activation.platform.security.Caller;
+import de.nrw.activation.platform.web.ETags;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Scheduling and cancelling groups, each committed together with its event. */
+@ApplicationScoped
+public class Groups {
+
+    /** The coaching ratio: at most this many places per coach. */
+    public static final int PLACES_PER_COACH = 20;
+    public static final int MAX_CAPACITY = 20;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    GroupEvents events;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Schedules a group after checking the programme's facts (each a 422 naming its rule), and
+     * generates its sessions.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Group schedule(GroupRequests.Schedule request) {
+        int capacity = request.capacity();
+        if (capacity < 1 || capacity > MAX_CAPACITY) {
+            throw ProblemException.rule("capacity", "A group has 1 to 20 places, not " + capacity);
+        }
+        Timetable timetable = new Timetable(request.startDate(), request.weeks(), request.meetingDays(),
+                request.dailyStart(), request.dailyEnd());
+        timetable.check();
+        int coachesNeeded = (capacity + PLACES_PER_COACH - 1) / PLACES_PER_COACH;
+        if (request.coaches().size() < coachesNeeded) {
+            throw ProblemException.rule("coaching-ratio", "A group of " + capacity + " places needs at least "
+                    + coachesNeeded + " coach(es), one per " + PLACES_PER_COACH + " places");
+        }
+        Phase phase = Phase.findById(request.phaseId());
+        if (phase == null) {
+            throw ProblemException.rule("unknown-phase", "There is no phase " + request.phaseId());
+        }
+        if (!phase.includesJobcenter(request.jobcenterId())) {
+            throw ProblemException.rule("jobcenter-not-in-phase",
+                    "Jobcenter " + request.jobcenterId() + " does not take part in " + phase.id);
+        }
+        if (!phase.covers(timetable.startDate(), timetable.endDate())) {
+            throw ProblemException.rule("group-outside-phase", "The group (" + timetable.startDate() + " .. "
+                    + timetable.endDate() + ") must run inside " + phase.id + " (" + phase.startDate + " .. " + phase.endDate + ")");
+        }
+        Instant now = clock.instant();
+        Group group = new Group();
+        group.id = UUID.randomUUID();
+        group.jobcenterId = request.jobcenterId();
+        group.phaseId = phase.id;
+        group.name = request.name().strip();
+        group.providerType = request.provider().type();
+        group.providerName = request.provider().name().strip();
+        group.location = request.location().strip();
+        group.coaches = request.coaches().stream().map(String::strip).toArray(String[]::new);
+        group.startDate = timetable.startDate();
+        group.weeks = timetable.weeks();
+        group.endDate = timetable.endDate();
+        group.meetingDays = timetable.meetingDays().stream().sorted().map(Enum::name).toArray(String[]::new);
+        group.dailyStart = timetable.dailyStart();
+        group.dailyEnd = timetable.dailyEnd();
+        group.hoursPerWeek = timetable.hoursPerWeek();
+        group.capacity = capacity;
+        group.createdAt = now;
+        group.changedAt = now;
+        group.persist();
+        sessions.generate(group);
+        Group.flush();
+        events.scheduled(group);
+        return group;
+    }
+
+    /**
+     * The group if the caller may see it: staff their own Jobcenter's, the coordinator every
+     * group. Anything else answers 404, as if it did not exist.
+     */
+    public Group visible(UUID id) {
+        Group group = Group.findById(id);
+        if (group == null || !(caller.isCoordinator() || caller.owns(group.jobcenterId))) {
+            throw ProblemException.notFound("Group", id);
+        }
+        return group;
+    }
+
+    /** A group of the staff caller's own Jobcenter, locked for the rest of the transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Group ownLocked(UUID id) {
+        Group group = Group.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (group == null || !group.jobcenterId.equals(caller.staffJobcenter())) {
+            throw ProblemException.notFound("Group", id);
+        }
+        return group;
+    }
+
+    /**
+     * Cancels a group: it takes no new participations, and its scheduled sessions from today on
+     * are cancelled. Cancelling a cancelled group changes nothing and publishes nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Group cancel(UUID id, String ifMatch) {
+        Group group = ownLocked(id);
+        if (group.isCancelled()) {
+            return group;
+        }
+        ETags.checkIfMatch(ifMatch, group.version);
+        LocalDate today = LocalDate.now(clock);
+        group.cancel(today, clock.instant());
+        sessions.cancelFrom(group.id, today);
+        Group.flush();
+        events.cancelled(group);
+        return group;
+    }
+
+    public List<Group> search(String jobcenterId, String phaseId, int page, int size) {
+        return query(jobcenterId, phaseId).page(Page.of(page, size)).list();
+    }
+
+    public long count(String jobcenterId, String phaseId) {
+        return query(jobcenterId, phaseId).count();
+    }
+
+    private static PanacheQuery<Group> query(String jobcenterId, String phaseId) {
+        List<String> where = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (jobcenterId != null) {
+            where.add("jobcenterId = :jobcenterId");
+            parameters.and("jobcenterId", jobcenterId);
+        }
+        if (phaseId != null) {
+            where.add("phaseId = :phaseId");
+            parameters.and("phaseId", phaseId);
+        }
+        Sort order = Sort.by("startDate").and("id");
+        if (where.isEmpty()) {
+            return Group.findAll(order);
+        }
+        return Group.find(String.join(" and ", where), order, parameters);
+    }
+}

@@ -1,0 +1,4 @@
+package de.nrw.activation.groups.participant;
+
+/** Neukunde or Bestandskunde. */
+public enum CustomerType { NEW, EXISTING }

@@ -1,0 +1,3 @@
+package de.nrw.activation.groups.participant;
+
+public enum Gender { FEMALE, MALE, DIVERSE, UNSPECIFIED }

@@ -1,0 +1,123 @@
+package de.nrw.activation.groups.participation;
+
+import de.nrw.activation.groups.OpenApiExamples;
+import de.nrw.activation.groups.group.Group;
+import de.nrw.activation.groups.group.Groups;
+import de.nrw.activation.platform.idempotency.Idempotency;
+import de.nrw.activation.platform.security.Roles;
+import de.nrw.activation.platform.web.Ids;
+import de.nrw.activation.platform.web.Page;
+import de.nrw.activation.platform.web.PageRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/**
+ * A group's participations (Teilnahmen): participants of the caller's Jobcenter enter it.
+ * Jobcenter staff only.
+ */
+@Path("/api/v1/groups/{id}/participations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.STAFF)
+@Tag(name = "Participations", description = "Assign participants to groups and record their exit")
+@APIResponse(responseCode = "401", description = "No token, or an expired or forged one",
+        content = @Content(mediaType = "application/problem+json"))
+@APIResponse(responseCode = "403", description = "The caller's role may not use this endpoint",
+        content = @Content(mediaType = "application/problem+json"))
+public class GroupParticipationResource {
+
+    @Inject
+    Participations participations;
+
+    @Inject
+    Groups groups;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    UriInfo uri;
+
+    /**
+     * A participant enters a group of the caller's Jobcenter on {@code entryDate}. The
+     * participant must be known to this service (from participant-events) and belong to the
+     * same Jobcenter (404 otherwise). 422 {@code participant-erased}, {@code group-cancelled},
+     * {@code entry-outside-group-period}; 409 {@code capacity-full},
+     * {@code overlapping-participation}. The participation keeps the participant's anonymous
+     * attributes at entry. Publishes {@code participation.entered.v1}. Send an
+     * {@code Idempotency-Key} to retry safely.
+     */
+    @POST
+    @Transactional
+    @Operation(summary = "Assign a participant to a group")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "enter", value = OpenApiExamples.ENTER)))
+    @APIResponse(responseCode = "201", description = "Entered", headers = {@Header(name = "Location"), @Header(name = "ETag")},
+            content = @Content(schema = @Schema(implementation = ParticipationView.class),
+                    examples = @ExampleObject(name = "entered", value = OpenApiExamples.PARTICIPATION)))
+    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "Unknown group or participant, or another Jobcenter's",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "No place left, or an overlapping participation of the same person",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "A rule is broken; `rule` names it",
+            content = @Content(mediaType = "application/problem+json"))
+    public Response enter(@PathParam("id") String id, @NotNull @Valid ParticipationRequests.Enter request,
+                          @Parameter(description = "Makes retries safe: the same key returns the first answer")
+                          @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        java.util.UUID groupId = Ids.uuid("id", id);
+        return idempotency.once(idempotencyKey, "POST /groups/" + groupId + "/participations", request, () -> {
+            Participation participation = participations.enter(groupId, request.participantId(), request.entryDate());
+            return Response.created(UriBuilder.fromUri(uri.getBaseUri()).path("api/v1/participations")
+                            .path(participation.id.toString()).build())
+                    .tag(tag(participation)).entity(ParticipationView.of(participation)).build();
+        });
+    }
+
+    /** A page of the group's participations, earliest entry first; total in {@code X-Total-Count}. */
+    @GET
+    @Operation(summary = "List a group's participations")
+    @APIResponse(responseCode = "200", description = "A page of participations",
+            headers = @Header(name = Page.TOTAL_HEADER, description = "Total number of participations"),
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ParticipationView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown group, or another Jobcenter's",
+            content = @Content(mediaType = "application/problem+json"))
+    public Response ofGroup(@PathParam("id") String id, @BeanParam PageRequest paging) {
+        Group group = groups.visible(Ids.uuid("id", id));
+        List<ParticipationView> items = participations.ofGroup(group.id, paging.page(), paging.size()).stream()
+                .map(ParticipationView::of).toList();
+        return Page.of(items, participations.countOfGroup(group.id));
+    }
+
+    private static EntityTag tag(Participation participation) {
+        return new EntityTag(String.valueOf(participation.version));
+    }
+}

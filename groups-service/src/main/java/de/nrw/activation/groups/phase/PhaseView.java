@@ -1,0 +1,22 @@
+package de.nrw.activation.groups.phase;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A programme phase as every role sees it. */
+@Schema(name = "Phase")
+public record PhaseView(
+        @Schema(examples = "PHASE_1") String id,
+        @Schema(examples = "Phase I") String name,
+        LocalDate startDate,
+        LocalDate endDate,
+        @Schema(description = "The Jobcenters taking part (slugs), sorted") List<String> jobcenterIds,
+        @Schema(description = "Version, also sent as the ETag") long version) {
+
+    static PhaseView of(Phase phase) {
+        return new PhaseView(phase.id, phase.name, phase.startDate, phase.endDate,
+                phase.jobcenterIds.stream().sorted().toList(), phase.version);
+    }
+}
