@@ -1,0 +1,43 @@
+package de.nrw.activation.reporting;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+@QuarkusTest
+class OperationsTest {
+
+    @Test
+    void livenessAndReadinessAreOpenAndCheckDatabaseAndKafka() {
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Database")))
+                .body("checks.name", hasItem(containsString("Kafka")));
+    }
+
+    @Test
+    void prometheusMetricsIncludeTheProjection() {
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("events_applied_total"))
+                .body(containsString("events_lag"))
+                .body(containsString("events_dead_lettered_total"));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheReportsAndTheBearerScheme() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/v1/reports/whereabouts'.get.summary", equalTo("Whereabouts and integration quotas"))
+                .body("paths.'/api/v1/reports/sustainability'.get", notNullValue())
+                .body("paths.'/api/v1/reports/whereabouts/chart'.get", notNullValue())
+                .body("paths.'/api/v1/projections/status'.get", notNullValue())
+                .body("paths.'/api/v1/projections/rebuild'.post.responses.'202'", notNullValue())
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}
