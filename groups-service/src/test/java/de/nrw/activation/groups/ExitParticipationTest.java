@@ -101,6 +101,18 @@ class ExitParticipationTest {
                 .post("/api/v1/participations/" + UUID.randomUUID() + "/exit").then().statusCode(404);
     }
 
+    @Test
+    void anExitWithAStaleIfMatchAnswers412AndChangesNothing() {
+        String participation = entered();
+        asStaff("herne").header("If-Match", "\"3\"").body(Map.of("exitDate", "2012-04-13", "reason", "COMPLETED"))
+                .post("/api/v1/participations/" + participation + "/exit")
+                .then().statusCode(412).contentType("application/problem+json");
+        asStaff("herne").get("/api/v1/participations/" + participation).then().statusCode(200)
+                .header("ETag", equalTo("\"0\"")).body("exitDate", org.hamcrest.Matchers.nullValue());
+        asStaff("herne").header("If-Match", "\"0\"").body(Map.of("exitDate", "2012-04-13", "reason", "COMPLETED"))
+                .post("/api/v1/participations/" + participation + "/exit").then().statusCode(200);
+    }
+
     private String entered() {
         String groupId = Fixtures.schedule(herneGroup());
         return Fixtures.enter("herne", groupId, Fixtures.knownParticipant(db, "herne"), "2012-03-07");

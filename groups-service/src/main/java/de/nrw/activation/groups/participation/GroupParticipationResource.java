@@ -22,7 +22,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.EntityTag;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
@@ -39,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A group's participations (Teilnahmen): participants of the caller's Jobcenter enter it.
@@ -93,7 +93,7 @@ public class GroupParticipationResource {
     public Response enter(@PathParam("id") String id, @NotNull @Valid ParticipationRequests.Enter request,
                           @Parameter(description = "Makes retries safe: the same key returns the first answer")
                           @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        java.util.UUID groupId = Ids.uuid("id", id);
+        UUID groupId = Ids.uuid("id", id);
         return idempotency.once(idempotencyKey, "POST /groups/" + groupId + "/participations", request, () -> {
             Participation participation = participations.enter(groupId, request.participantId(), request.entryDate());
             return Response.created(UriBuilder.fromUri(uri.getBaseUri()).path("api/v1/participations")

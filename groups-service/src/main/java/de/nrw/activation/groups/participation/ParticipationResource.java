@@ -1,19 +1,13 @@
 package de.nrw.activation.groups.participation;
 
 import de.nrw.activation.groups.OpenApiExamples;
-import de.nrw.activation.groups.group.Group;
-import de.nrw.activation.groups.group.Groups;
-import de.nrw.activation.platform.idempotency.Idempotency;
 import de.nrw.activation.platform.security.Roles;
 import de.nrw.activation.platform.web.Ids;
-import de.nrw.activation.platform.web.Page;
-import de.nrw.activation.platform.web.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -25,24 +19,19 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
 
 /**
- * Participations (Teilnahmen): a participant of the caller's Jobcenter enters a group and
- * later exits it with a reason. Jobcenter staff only.
+ * Participations (Teilnahmen) of the caller's Jobcenter: read one, record its exit with a
+ * reason. Jobcenter staff only.
  */
 @Path("/api/v1/participations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -57,15 +46,6 @@ public class ParticipationResource {
 
     @Inject
     Participations participations;
-
-    @Inject
-    Groups groups;
-
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    UriInfo uri;
 
     /** One participation of the caller's Jobcenter. */
     @GET
