@@ -1,0 +1,216 @@
+package de.nrw.activation.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.nrw.activation.testsupport.Tokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 9: the coordinator's dashboard ({@code /dashboard/} of reporting-service) in a real
+ * browser (headless Chromium from the Debian packages, through Selenium WebDriver), against the
+ * four packaged services with a data set of its own ({@link DashboardDataset}). Every figure the
+ * page shows is compared with the report API's JSON for the same selection, and every CSV
+ * download with the API's CSV. Without Chromium the test fails and says how to install it.
+ */
+class DashboardBrowserTest {
+
+    static final List<String> WHEREABOUTS_FIELDS = List.of("n", "integrations", "integrationQuotaPercent", "minijobs",
+            "minijobQuotaPercent", "unemployed", "unemployedQuotaPercent", "other", "otherQuotaPercent", "dropouts",
+            "dropoutQuotaPercent", "open", "openQuotaPercent", "fastIntegrations", "fastIntegrationQuotaPercent",
+            "closeSharePercent", "qualifiedSharePercent");
+    static final List<String> SUSTAINABILITY_FIELDS = List.of("n", "integrated", "checkedAtMonth6", "stillIntegrated",
+            "sustainabilityPercent", "endedCheckedAtMonth6", "placed", "notUnemployed", "placementRatePercent",
+            "notUnemployedRatePercent");    static final ObjectMapper JSON = new ObjectMapper();
+    static final String PHASE = DashboardDataset.PHASE;
+
+    static RunningSuite suite;
+    static DashboardPage page;
+
+    @BeforeAll
+    static void startTheSuiteTheDataAndTheBrowser() {
+        // without Chromium the test fails at once, with the install line
+        DashboardPage.requireChromium();
+        suite = RunningSuite.get();
+        DashboardDataset.ensure(suite);
+        page = new DashboardPage(suite.url("reporting-service"));
+    }
+
+    @AfterAll
+    static void closeTheBrowser() {
+        if (page != null) {
+            page.close();
+        }
+    }
+
+    @Test
+    void theCoordinatorSeesTheApisFiguresForEachDimensionAndDownloadsExactlyTheShownCsv() {
+        page.open().signIn(Tokens.coordinator());
+        assertThat(page.signedInAs()).contains("Koordinierungsstelle");
+
+        page.show(PHASE, "jobcenter");
+        assertThat(page.caption("whereabouts")).contains("Verbleib nach Jobcenter", "Phase " + PHASE);
+        assertShownAsTheApiReports("whereabouts", "jobcenter", WHEREABOUTS_FIELDS);
+        assertShownAsTheApiReports("sustainability", "jobcenter", SUSTAINABILITY_FIELDS);
+        // Hamm has two participations: the coordinator sees its whole row suppressed, with the explanation
+        assertThat(page.table("whereabouts").get("hamm")).containsEntry("label", "Hamm").containsEntry("n", "unterdrückt");
+        assertThat(page.displayed("suppression-note")).isTrue();
+        assertThat(page.text("suppression-note")).contains("Fallzahlen von 1 oder 2");
+        assertThat(page.chartLoaded()).isTrue();
+        assertThat(page.text("freshness")).startsWith("Daten vom");
+        page.screenshot(suite.root.resolve("docs/dashboard.png"));
+
+        // another dimension: the table follows it, and still equals the API
+        page.show(PHASE, "ageBand");
+        assertThat(page.caption("whereabouts")).contains("Verbleib nach Altersgruppe");
+        assertThat(page.columnHeaders("whereabouts")).contains("Altersgruppe", "Integration", "Minijob", "arbeitslos",
+                "Sonstiges", "Abbruch", "offen", "schnelle Integration", "Anteil marktnah", "Anteil mit Berufsabschluss");
+        Map<String, Map<String, String>> byAge = assertShownAsTheApiReports("whereabouts", "ageBand", WHEREABOUTS_FIELDS);
+        assertThat(byAge.keySet()).contains("UNDER_25", "AGE_25_TO_49", "AGE_50_PLUS", "total");
+        assertThat(byAge.get("UNDER_25")).containsEntry("label", "unter 25 Jahre");
+        assertThat(byAge.get("total")).containsEntry("label", "Insgesamt");
+        assertShownAsTheApiReports("sustainability", "ageBand", SUSTAINABILITY_FIELDS);
+
+        assertThat(page.download("download-whereabouts")).isEqualTo(apiCsv("whereabouts", "ageBand"));
+        assertThat(page.downloadedFileNames()).containsExactly("verbleib_" + PHASE + "_ageBand.csv");
+        assertThat(page.download("download-sustainability")).isEqualTo(apiCsv("sustainability", "ageBand"));
+    }
+
+    @Test
+    void jobcenterRunAndEducationProviderRunGroupsAreComparedSideBySide() {
+        page.open().signIn(Tokens.coordinator()).view("nav-comparison").show(PHASE, null);
+        assertThat(page.displayed("groupBy")).as("the comparison has its own dimension").isFalse();
+        assertThat(page.columnHeaders("comparison"))
+                .containsExactly("Kennzahl", "Jobcenter (eigene Gruppen)", "Bildungsträger", "Insgesamt");
+
+        JsonNode whereabouts = api("whereabouts", "providerType");
+        JsonNode sustainability = api("sustainability", "providerType");
+        Map<String, Map<String, String>> shown = page.comparison();
+        for (String type : List.of("JOBCENTER", "EDUCATION_PROVIDER", "total")) {
+            JsonNode w = type.equals("total") ? whereabouts.path("total") : row(whereabouts, type);
+            JsonNode s = type.equals("total") ? sustainability.path("total") : row(sustainability, type);
+            assertThat(shown.get("n")).containsEntry(type, expected(w, "n"));
+            assertThat(shown.get("integrationQuotaPercent").get(type))
+                    .startsWith(expected(w, "integrationQuotaPercent"))
+                    .endsWith("(" + expected(w, "integrations") + ")");
+            assertThat(shown.get("minijobQuotaPercent").get(type)).startsWith(expected(w, "minijobQuotaPercent"));
+            assertThat(shown.get("dropoutQuotaPercent").get(type)).startsWith(expected(w, "dropoutQuotaPercent"));
+            assertThat(shown.get("closeSharePercent").get(type)).startsWith(expected(w, "closeSharePercent"));
+            assertThat(shown.get("sustainabilityPercent").get(type)).startsWith(expected(s, "sustainabilityPercent"));
+            assertThat(shown.get("placementRatePercent").get(type)).startsWith(expected(s, "placementRatePercent"));
+            assertThat(shown.get("notUnemployedRatePercent").get(type)).startsWith(expected(s, "notUnemployedRatePercent"));
+        }
+        // the data set: Herne and Hamm run their own groups (11 participations), Bochum's provider 9
+        assertThat(shown.get("n")).containsEntry("JOBCENTER", "11").containsEntry("EDUCATION_PROVIDER", "9");
+        assertThat(page.download("download-comparison")).isEqualTo(apiCsv("whereabouts", "providerType"));
+    }
+
+    @Test
+    void jobcenterStaffSeeTheirOwnJobcenterOnlyAndUnsuppressed() {
+        String herne = Tokens.staff("herne");
+        page.open().signIn(herne);
+        assertThat(page.signedInAs()).contains("Jobcenter Herne");
+        page.show(PHASE, "jobcenter");
+        Map<String, Map<String, String>> shown = page.table("whereabouts");
+        assertThat(shown.keySet()).containsExactly("herne", "total");
+        assertThat(shown.get("herne")).containsEntry("n", "10").doesNotContainValue("unterdrückt");
+        assertThat(page.caption("whereabouts")).contains("nur Jobcenter Herne");
+        assertThat(page.displayed("suppression-note")).isFalse();
+        assertThat(page.displayed("message")).as("no error for staff").isFalse();
+    }
+
+    @Test
+    void aTokenThatIsNoJwtIsRefusedWithAMessage() {
+        page.open();
+        page.browser.findElement(org.openqa.selenium.By.id("token")).sendKeys("kein-token");
+        page.browser.findElement(org.openqa.selenium.By.id("sign-in-button")).click();
+        assertThat(page.text("message")).contains("kein gültiges Token");
+        assertThat(page.displayed("reports")).isFalse();
+    }
+
+    /** Every row and figure of a report table equals the API's JSON for the same selection. */
+    private static Map<String, Map<String, String>> assertShownAsTheApiReports(String report, String groupBy,
+                                                                              List<String> fields) {
+        JsonNode json = api(report, groupBy);
+        Map<String, Map<String, String>> shown = page.table(report);
+        List<String> keys = new ArrayList<>();
+        json.path("rows").forEach(row -> keys.add(row.path("key").asText()));
+        keys.add("total");
+        assertThat(shown.keySet()).as("rows of %s by %s", report, groupBy).containsExactlyElementsOf(keys);
+        for (String key : keys) {
+            JsonNode row = key.equals("total") ? json.path("total") : row(json, key);
+            Map<String, String> expected = new LinkedHashMap<>();
+            Map<String, String> actual = new LinkedHashMap<>();
+            for (String field : fields) {
+                expected.put(field, expected(row, field));
+                String cell = shown.get(key).get(field);
+                // a figure without a denominator is shown as a dash (with hidden text for screen readers)
+                actual.put(field, cell != null && cell.startsWith("–") ? "–" : cell);
+            }
+            assertThat(actual).as("%s row %s", report, key).isEqualTo(expected);
+        }
+        return shown;
+    }
+
+    /** How the page must show a figure of the API: German number format, "unterdrückt" or a dash. */
+    private static String expected(JsonNode row, String field) {
+        JsonNode value = row.path(field);
+        if (value.isNull() || value.isMissingNode()) {
+            boolean suppressed = false;
+            for (JsonNode name : row.path("suppressedFields")) {
+                suppressed |= name.asText().equals(field);
+            }
+            return suppressed || row.path("suppressed").asBoolean() ? "unterdrückt" : "–";
+        }
+        String number = NumberFormat.getIntegerInstance(Locale.GERMANY).format(value.asLong());
+        return field.endsWith("Percent") ? number + " %" : number;
+    }
+
+    private static JsonNode row(JsonNode report, String key) {
+        for (JsonNode row : report.path("rows")) {
+            if (key.equals(row.path("key").asText())) {
+                return row;
+            }
+        }
+        throw new AssertionError("No row " + key + " in " + report);
+    }
+
+    private static JsonNode api(String report, String groupBy) {
+        try {
+            return JSON.readTree(given().auth().oauth2(tokenOfThePage()).accept("application/json")
+                    .queryParam("phaseId", PHASE).queryParam("groupBy", groupBy)
+                    .get(suite.url("reporting-service") + "/api/v1/reports/" + report)
+                    .then().statusCode(200).extract().asString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String apiCsv(String report, String groupBy) {
+        return given().auth().oauth2(tokenOfThePage()).accept("text/csv")
+                .queryParam("phaseId", PHASE).queryParam("groupBy", groupBy)
+                .get(suite.url("reporting-service") + "/api/v1/reports/" + report)
+                .then().statusCode(200).extract().asString();
+    }
+
+    /** The token the page is signed in with: the API answers it exactly what it answers the page. */
+    private static String tokenOfThePage() {
+        return (String) page.browser.executeScript("return sessionStorage.getItem('activation.dashboard.token')");
+    }
+
+}

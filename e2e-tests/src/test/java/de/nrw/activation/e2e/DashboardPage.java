@@ -1,0 +1,230 @@
+package de.nrw.activation.e2e;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The dashboard page (reporting-service, {@code /dashboard/}) in headless Chromium: the Debian
+ * packages {@code chromium} and {@code chromium-driver}, driven through Selenium WebDriver.
+ */
+final class DashboardPage implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final String INSTALL = "apt-get update && apt-get install -y chromium chromium-driver";
+
+    final ChromeDriver browser;
+    final Path downloads;
+    private final String url;
+    private final WebDriverWait wait;
+
+    /** Fails (never skips) when the browser is not installed, saying how to install it. */
+    static void requireChromium() {
+        for (Path binary : List.of(CHROMIUM, CHROMEDRIVER)) {
+            if (!Files.isExecutable(binary)) {
+                throw new AssertionError("The dashboard's browser test needs headless Chromium, but " + binary
+                        + " is missing. Install the Debian packages: " + INSTALL);
+            }
+        }
+    }
+
+    DashboardPage(String reportingServiceUrl) {
+        requireChromium();
+        try {
+            downloads = Files.createTempDirectory("dashboard-downloads");
+            Path profile = Files.createTempDirectory("dashboard-chromium-profile");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--user-data-dir=" + profile, "--window-size=1500,1200", "--lang=de-DE");
+            options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                    "download.prompt_for_download", false, "intl.accept_languages", "de-DE"));
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+            browser = new ChromeDriver(service, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        browser.executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        url = reportingServiceUrl + "/dashboard/";
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        // the page re-renders its tables on every selection: a cell read during that is simply read again
+        wait.ignoring(StaleElementReferenceException.class);
+    }
+
+    /** Opens the page afresh, signed out. */
+    DashboardPage open() {
+        browser.get(url);
+        browser.executeScript("sessionStorage.clear()");
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
+        return this;
+    }
+
+    DashboardPage signIn(String token) {
+        WebElement field = browser.findElement(By.id("token"));
+        field.clear();
+        field.sendKeys(token);
+        browser.findElement(By.id("sign-in-button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")));
+        return this;
+    }
+
+    String signedInAs() {
+        return browser.findElement(By.id("who")).getText();
+    }
+
+    /** Fills in the selection and shows it ("Anzeigen"), waiting until the tables show it. */
+    DashboardPage show(String phaseId, String groupBy) {
+        WebElement phase = browser.findElement(By.id("phase"));
+        phase.clear();
+        phase.sendKeys(phaseId);
+        if (groupBy != null) {
+            new Select(browser.findElement(By.id("groupBy"))).selectByValue(groupBy);
+        }
+        String before = caption("whereabouts") + caption("comparison");
+        browser.findElement(By.id("show")).click();
+        wait.until(d -> !(caption("whereabouts") + caption("comparison")).equals(before) || notBusy());
+        wait.until(d -> notBusy() && !(caption("whereabouts") + caption("comparison")).isEmpty());
+        return this;
+    }
+
+    DashboardPage view(String linkId) {
+        browser.findElement(By.id(linkId)).click();
+        wait.until(d -> "page".equals(browser.findElement(By.id(linkId)).getDomAttribute("aria-current")));
+        wait.until(d -> notBusy());
+        return this;
+    }
+
+    private boolean notBusy() {
+        return browser.findElements(By.cssSelector("[aria-busy='true']")).isEmpty();
+    }
+
+    String caption(String tableId) {
+        Object text = browser.executeScript(
+                "const c = document.querySelector('#' + arguments[0] + ' caption'); return c ? c.textContent : '';", tableId);
+        return String.valueOf(text);
+    }
+
+    /** The cells of a report table by row key ("total" for the total row) and API field, as shown. */
+    Map<String, Map<String, String>> table(String tableId) {
+        Map<String, Map<String, String>> rows = new LinkedHashMap<>();
+        for (WebElement row : browser.findElements(By.cssSelector("#" + tableId + " tr[data-key]"))) {
+            Map<String, String> cells = new LinkedHashMap<>();
+            cells.put("label", row.findElement(By.cssSelector("th[scope='row']")).getText());
+            for (WebElement cell : row.findElements(By.cssSelector("td[data-field]"))) {
+                cells.put(cell.getDomAttribute("data-field"), normalise(cell.getText()));
+            }
+            rows.put(row.getDomAttribute("data-key"), cells);
+        }
+        return rows;
+    }
+
+    /** The comparison view's cells by indicator (API field) and provider type column. */
+    Map<String, Map<String, String>> comparison() {
+        Map<String, Map<String, String>> rows = new LinkedHashMap<>();
+        for (WebElement row : browser.findElements(By.cssSelector("#comparison tr[data-indicator]"))) {
+            Map<String, String> cells = new LinkedHashMap<>();
+            for (WebElement cell : row.findElements(By.cssSelector("td[data-key]"))) {
+                cells.put(cell.getDomAttribute("data-key"), normalise(cell.getText()));
+            }
+            rows.put(row.getDomAttribute("data-indicator"), cells);
+        }
+        return rows;
+    }
+
+    List<String> columnHeaders(String tableId) {
+        return browser.findElements(By.cssSelector("#" + tableId + " thead th")).stream().map(WebElement::getText).toList();
+    }
+
+    String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    boolean displayed(String id) {
+        return browser.findElement(By.id(id)).isDisplayed();
+    }
+
+    /** Whether the chart image has loaded (an SVG with a size). */
+    boolean chartLoaded() {
+        return wait.until(d -> Boolean.TRUE.equals(browser.executeScript(
+                "const i = document.getElementById('chart-image'); return !!i && i.complete && i.naturalWidth > 0;")));
+    }
+
+    /** Clicks a download button and returns the downloaded file's content. */
+    String download(String buttonId) {
+        try (Stream<Path> old = Files.list(downloads)) {
+            for (Path file : old.toList()) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        browser.findElement(By.id(buttonId)).click();
+        Path file = new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
+            try (Stream<Path> files = Files.list(downloads)) {
+                return files.filter(f -> f.toString().endsWith(".csv")).findFirst().orElse(null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    List<String> downloadedFileNames() {
+        try (Stream<Path> files = Files.list(downloads)) {
+            return files.map(f -> f.getFileName().toString()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A screenshot of the whole page (the window is made as tall as the page first). */
+    void screenshot(Path target) {
+        Number height = (Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollHeight");
+        browser.manage().window().setSize(new Dimension(1900, Math.min(4000, height.intValue() + 40)));
+        try {
+            Files.createDirectories(target.getParent());
+            Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        browser.manage().window().setSize(new Dimension(1500, 1200));
+    }
+
+    private static String normalise(String text) {
+        return text.replace('\u00a0', ' ').replaceAll("\\s+", " ").trim();
+    }
+
+    @Override
+    public void close() {
+        browser.quit();
+    }
+}
