@@ -81,8 +81,10 @@ class DashboardBrowserTest {
         assertThat(page.columnHeaders("whereabouts")).contains("Altersgruppe", "Integration", "Minijob", "arbeitslos",
                 "Sonstiges", "Abbruch", "offen", "schnelle Integration", "Anteil marktnah", "Anteil mit Berufsabschluss");
         Map<String, Map<String, String>> byAge = assertShownAsTheApiReports("whereabouts", "ageBand", WHEREABOUTS_FIELDS);
-        assertThat(byAge.keySet()).contains("UNDER_25", "AGE_25_TO_49", "AGE_50_PLUS", "total");
-        assertThat(byAge.get("UNDER_25")).containsEntry("label", "unter 25 Jahre");
+        // the services derive the age band from today's age, so which bands occur depends on the date: check the labels
+        assertThat(byAge.keySet()).hasSizeGreaterThan(2).contains("total");
+        byAge.forEach((key, cells) -> assertThat(cells.get("label")).as("label of " + key)
+                .isIn("unter 25 Jahre", "25 bis 49 Jahre", "50 Jahre und älter", "Insgesamt"));
         assertThat(byAge.get("total")).containsEntry("label", "Insgesamt");
         assertShownAsTheApiReports("sustainability", "ageBand", SUSTAINABILITY_FIELDS);
 
@@ -115,8 +117,8 @@ class DashboardBrowserTest {
             assertThat(shown.get("placementRatePercent").get(type)).startsWith(expected(s, "placementRatePercent"));
             assertThat(shown.get("notUnemployedRatePercent").get(type)).startsWith(expected(s, "notUnemployedRatePercent"));
         }
-        // the data set: Herne and Hamm run their own groups (11 participations), Bochum's provider 9
-        assertThat(shown.get("n")).containsEntry("JOBCENTER", "11").containsEntry("EDUCATION_PROVIDER", "9");
+        // the data set: Herne (10) and Hamm (2) run their own groups, Bochum's education provider has 9
+        assertThat(shown.get("n")).containsEntry("JOBCENTER", "12").containsEntry("EDUCATION_PROVIDER", "9");
         assertThat(page.download("download-comparison")).isEqualTo(apiCsv("whereabouts", "providerType"));
     }
 
