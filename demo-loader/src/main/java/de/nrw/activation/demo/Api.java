@@ -58,7 +58,11 @@ final class Api {
         return send("PUT", url, token, body, expected, null);
     }
 
-    /** POST, retrying while the target answers 404 because it has not yet seen the events it needs. */
+    /**
+     * POST, retrying while the target has not yet seen the events it needs: it answers 404 for a
+     * participant or participation it does not know yet, and 422 {@code participation-not-ended}
+     * for a follow-up whose exit event is still on its way.
+     */
     JsonNode postEventually(String url, String token, Object body, int expected) {
         String key = UUID.randomUUID().toString();
         Instant deadline = Instant.now().plusSeconds(120);
@@ -67,7 +71,9 @@ final class Api {
             try {
                 return send("POST", url, token, body, expected, key);
             } catch (Failure failure) {
-                if (failure.status != 404 || Instant.now().isAfter(deadline)) {
+                boolean notYetKnown = failure.status == 404
+                        || failure.status == 422 && failure.getMessage().contains("participation-not-ended");
+                if (!notYetKnown || Instant.now().isAfter(deadline)) {
                     throw failure;
                 }
                 sleep(pause);

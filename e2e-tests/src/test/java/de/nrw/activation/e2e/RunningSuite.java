@@ -1,0 +1,159 @@
+package de.nrw.activation.e2e;
+
+import de.nrw.activation.testsupport.KafkaBroker;
+import de.nrw.activation.testsupport.SuiteTestResource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole suite as in production, on this machine: a real Kafka broker, a fresh PostgreSQL
+ * database per service, and the four packaged services ({@code target/quarkus-app}) as
+ * separate JVM processes with the prod profile, configured through environment variables only.
+ * Started once per test JVM; stopped by a shutdown hook.
+ */
+final class RunningSuite {
+
+    static final List<String> SERVICES = List.of("participants-service", "groups-service", "outcomes-service",
+            "reporting-service");
+
+    private static RunningSuite instance;
+
+    final Path root;
+    final KafkaBroker broker;
+    final Map<String, String> urls = new LinkedHashMap<>();
+    private final List<Process> processes = new ArrayList<>();
+
+    private RunningSuite() {
+        root = Path.of(System.getProperty("suite.root", "..")).toAbsolutePath().normalize();
+        broker = SuiteTestResource.broker();
+        Path logs = root.resolve("e2e-tests/target/e2e-logs");
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (String service : SERVICES) {
+            String database = "e2e_" + service.replace("-service", "");
+            recreateDatabase(database);
+            int port = freePort();
+            ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx256m", "-jar",
+                    root.resolve(service + "/target/quarkus-app/quarkus-run.jar").toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(logs.resolve(service + ".log").toFile());
+            Map<String, String> env = builder.environment();
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", SuiteTestResource.jdbcUrl(database));
+            env.put("QUARKUS_DATASOURCE_USERNAME", System.getenv().getOrDefault("PGUSER", "postgres"));
+            env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("deploy/local/dev-keys/publicKey.pem").toString());
+            env.put("MP_JWT_VERIFY_ISSUER", "https://activation.nrw.example/dev");
+            try {
+                processes.add(builder.start());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            urls.put(service, "http://127.0.0.1:" + port);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+        for (Map.Entry<String, String> service : urls.entrySet()) {
+            awaitReady(service.getKey(), service.getValue(), logs);
+        }
+    }
+
+    static synchronized RunningSuite get() {
+        if (instance == null) {
+            instance = new RunningSuite();
+        }
+        return instance;
+    }
+
+    String url(String service) {
+        return urls.get(service);
+    }
+
+    Path devKey() {
+        return root.resolve("deploy/local/dev-keys/privateKey.pem");
+    }
+
+    private void stop() {
+        for (Process process : processes) {
+            process.destroy();
+        }
+        for (Process process : processes) {
+            try {
+                if (!process.waitFor(25, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void awaitReady(String service, String url, Path logs) {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException(service + " not ready after 120 s; see " + logs.resolve(service + ".log"));
+    }
+
+    private static void recreateDatabase(String name) {
+        try (Connection connection = DriverManager.getConnection(SuiteTestResource.jdbcUrl("postgres"),
+                System.getenv().getOrDefault("PGUSER", "postgres"), System.getenv().getOrDefault("PGPASSWORD", ""));
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot create database " + name, e);
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
