@@ -1,5 +1,7 @@
 package de.nrw.activation.e2e;
 
+import de.nrw.activation.testsupport.RunningSuite;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.nrw.activation.testsupport.Tokens;
@@ -73,7 +75,7 @@ class DashboardBrowserTest {
         assertThat(page.text("suppression-note")).contains("Fallzahlen von 1 oder 2");
         assertThat(page.chartLoaded()).isTrue();
         assertThat(page.text("freshness")).startsWith("Daten vom");
-        page.screenshot(suite.root.resolve("docs/dashboard.png"));
+        page.screenshot(suite.root().resolve("docs/dashboard.png"));
 
         // another dimension: the table follows it, and still equals the API
         page.show(PHASE, "ageBand");

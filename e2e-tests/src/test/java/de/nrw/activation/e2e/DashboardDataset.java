@@ -1,5 +1,7 @@
 package de.nrw.activation.e2e;
 
+import de.nrw.activation.testsupport.RunningSuite;
+
 import de.nrw.activation.testsupport.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;

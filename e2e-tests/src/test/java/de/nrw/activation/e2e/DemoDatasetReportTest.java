@@ -1,5 +1,7 @@
 package de.nrw.activation.e2e;
 
+import de.nrw.activation.testsupport.RunningSuite;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.nrw.activation.demo.DemoLoader;

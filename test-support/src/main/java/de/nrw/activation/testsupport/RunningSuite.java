@@ -1,7 +1,4 @@
-package de.nrw.activation.e2e;
-
-import de.nrw.activation.testsupport.KafkaBroker;
-import de.nrw.activation.testsupport.SuiteTestResource;
+package de.nrw.activation.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,37 +24,43 @@ import java.util.concurrent.TimeUnit;
  * The whole suite as in production, on this machine: a real Kafka broker, a fresh PostgreSQL
  * database per service, and the four packaged services ({@code target/quarkus-app}) as
  * separate JVM processes with the prod profile, configured through environment variables only.
- * Started once per test JVM; stopped by a shutdown hook.
+ * Started once per test JVM; stopped by a shutdown hook. The databases are named
+ * {@code <prefix>_participants} ..., the prefix from the system property {@code suite.db-prefix}
+ * (default {@code e2e}), so two modules' suites do not share databases. Failure tests can kill
+ * a service (SIGKILL) and start it again on the same port and database.
  */
-final class RunningSuite {
+public final class RunningSuite {
 
-    static final List<String> SERVICES = List.of("participants-service", "groups-service", "outcomes-service",
+    public static final List<String> SERVICES = List.of("participants-service", "groups-service", "outcomes-service",
             "reporting-service");
 
     private static RunningSuite instance;
 
-    final Path root;
-    final KafkaBroker broker;
-    final Map<String, String> urls = new LinkedHashMap<>();
-    private final List<Process> processes = new ArrayList<>();
+    private final Path root;
+    private final Path logs;
+    private final KafkaBroker broker;
+    private final Map<String, String> urls = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, ProcessBuilder> launchers = new LinkedHashMap<>();
 
     private RunningSuite() {
         root = Path.of(System.getProperty("suite.root", "..")).toAbsolutePath().normalize();
         broker = SuiteTestResource.broker();
-        Path logs = root.resolve("e2e-tests/target/e2e-logs");
+        String prefix = System.getProperty("suite.db-prefix", "e2e");
+        logs = Path.of(System.getProperty("suite.logs", root.resolve("target/" + prefix + "-logs").toString()));
         try {
             Files.createDirectories(logs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         for (String service : SERVICES) {
-            String database = "e2e_" + service.replace("-service", "");
+            String database = prefix + "_" + service.replace("-service", "");
             recreateDatabase(database);
             int port = freePort();
             ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx256m", "-jar",
                     root.resolve(service + "/target/quarkus-app/quarkus-run.jar").toString())
                     .redirectErrorStream(true)
-                    .redirectOutput(logs.resolve(service + ".log").toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + ".log").toFile()));
             Map<String, String> env = builder.environment();
             env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
             env.put("QUARKUS_DATASOURCE_JDBC_URL", SuiteTestResource.jdbcUrl(database));
@@ -65,12 +68,9 @@ final class RunningSuite {
             env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("deploy/local/dev-keys/publicKey.pem").toString());
             env.put("MP_JWT_VERIFY_ISSUER", "https://activation.nrw.example/dev");
-            try {
-                processes.add(builder.start());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            launchers.put(service, builder);
             urls.put(service, "http://127.0.0.1:" + port);
+            launch(service);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
         for (Map.Entry<String, String> service : urls.entrySet()) {
@@ -78,26 +78,59 @@ final class RunningSuite {
         }
     }
 
-    static synchronized RunningSuite get() {
+    public static synchronized RunningSuite get() {
         if (instance == null) {
             instance = new RunningSuite();
         }
         return instance;
     }
 
-    String url(String service) {
+    public String url(String service) {
         return urls.get(service);
     }
 
-    Path devKey() {
+    public Path root() {
+        return root;
+    }
+
+    public KafkaBroker broker() {
+        return broker;
+    }
+
+    public Path devKey() {
         return root.resolve("deploy/local/dev-keys/privateKey.pem");
     }
 
+    /** Kills the service's process at once (SIGKILL: no shutdown hooks, no graceful drain). */
+    public void kill(String service) {
+        Process process = processes.get(service);
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts the service again (same port, database and broker) and waits until it is ready. */
+    public void restart(String service) {
+        launch(service);
+        awaitReady(service, urls.get(service), logs);
+    }
+
+    private void launch(String service) {
+        try {
+            processes.put(service, launchers.get(service).start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private void stop() {
-        for (Process process : processes) {
+        for (Process process : processes.values()) {
             process.destroy();
         }
-        for (Process process : processes) {
+        for (Process process : processes.values()) {
             try {
                 if (!process.waitFor(25, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
