@@ -104,6 +104,7 @@ class OrderIndependenceTest {
         assertThat(Rows.query(db, outcomes, shuffled.jobcenter)).isEqualTo(Rows.query(db, outcomes, ordered.jobcenter));
         assertThat(Rows.count(db, "SELECT count(*) FROM " + ReadModel.table(projections, "outcome")
                 + " WHERE jobcenter_id = ? AND kind = 'UNEMPLOYED'", shuffled.jobcenter)).isZero();
+        ReadModel.assertSummaryMatchesFacts();
     }
 
     @Test
@@ -126,6 +127,30 @@ class OrderIndependenceTest {
         s.asStaff().get("/api/v1/reports/whereabouts").then().statusCode(200)
                 .body("rows[0].n", org.hamcrest.Matchers.equalTo(1))
                 .body("rows[0].dropouts", org.hamcrest.Matchers.equalTo(1));
+        ReadModel.assertSummaryMatchesFacts();
+    }
+
+    @Test
+    void aCorrectionArrivingBeforeItsOriginalIsNotOverwrittenByIt() {
+        Scenario s = Scenario.fresh();
+        Scenario.Part p = s.join("2012-01-09");
+        s.exit(p, "2012-02-17", "COMPLETED");
+        var outcome = s.outcome(p, "UNEMPLOYED", "2012-03-01");
+        s.correct(outcome, p, "EMPLOYMENT", "2012-03-01");
+        List<Scenario.Sent> correction = s.events.stream()
+                .filter(e -> e.event().type().equals("outcome.corrected.v1")).toList();
+        List<Scenario.Sent> rest = s.events.stream()
+                .filter(e -> !e.event().type().equals("outcome.corrected.v1")).toList();
+        Scenario.send(correction);
+        ReadModel.awaitApplied(db, projections, correction.stream().map(e -> e.event().id()).toList());
+        Scenario.send(rest);
+        ReadModel.awaitApplied(db, projections, s.eventIds());
+
+        assertThat(Rows.one(db, "SELECT kind FROM " + ReadModel.table(projections, "outcome") + " WHERE outcome_id = ?",
+                outcome).get("kind")).isEqualTo("EMPLOYMENT");
+        s.asStaff().get("/api/v1/reports/whereabouts").then().statusCode(200)
+                .body("rows[0].integrations", org.hamcrest.Matchers.equalTo(1))
+                .body("rows[0].unemployed", org.hamcrest.Matchers.equalTo(0));
     }
 
     @Test

@@ -2,14 +2,18 @@ package de.nrw.activation.reporting;
 
 import de.nrw.activation.reporting.projection.Projections;
 import de.nrw.activation.testsupport.Rows;
+import de.nrw.activation.testsupport.Tokens;
 import io.agroal.api.AgroalDataSource;
 
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Waits for the projection and reads the active read model's tables in tests. */
@@ -24,6 +28,24 @@ final class ReadModel {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> Rows.count(db,
                 "SELECT count(*) FROM " + projections.activeSchema()
                         + ".processed_event WHERE event_id::text = ANY (string_to_array(?, ','))", ids) == distinct);
+    }
+
+    /**
+     * The pre-aggregated summary the reports read equals the aggregate of the participations:
+     * every report over all Jobcenters and phases, per dimension, is the same whether it comes
+     * from the summary (no period) or from the participations (a period that covers all).
+     */
+    static void assertSummaryMatchesFacts() {
+        for (String groupBy : List.of("jobcenter", "providerType", "ageBand", "gender", "customerType",
+                "labourMarketDistance", "vocationalQualification")) {
+            for (String report : List.of("/api/v1/reports/whereabouts", "/api/v1/reports/sustainability")) {
+                Object fromSummary = given().auth().oauth2(Tokens.coordinator()).queryParam("groupBy", groupBy)
+                        .get(report).then().statusCode(200).extract().jsonPath().get("rows");
+                Object fromFacts = given().auth().oauth2(Tokens.coordinator()).queryParam("groupBy", groupBy)
+                        .queryParam("from", "1900-01-01").get(report).then().statusCode(200).extract().jsonPath().get("rows");
+                assertThat(fromSummary).as(report + " by " + groupBy).isEqualTo(fromFacts);
+            }
+        }
     }
 
     static String table(Projections projections, String name) {

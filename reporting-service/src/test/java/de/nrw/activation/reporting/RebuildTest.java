@@ -80,6 +80,7 @@ class RebuildTest {
         later.send();
         ReadModel.awaitApplied(db, projections, later.eventIds());
         later.asStaff().get("/api/v1/reports/whereabouts").then().statusCode(200).body("rows[0].n", equalTo(1));
+        ReadModel.assertSummaryMatchesFacts();
     }
 
     @Test

@@ -170,13 +170,19 @@ class WhereaboutsReportTest {
         s.outcome(dayLater, "EMPLOYMENT", "2012-05-18");
         s.outcome(monthEnd, "APPRENTICESHIP", "2012-02-29");      // 30 Nov + 3 months = 29 Feb (leap year)
         s.outcome(afterMonthEnd, "APPRENTICESHIP", "2012-03-01");
+        Scenario.Part minijobOnTheDay = s.join("2012-01-09");
+        Scenario.Part minijobDayLater = s.join("2012-01-09");
+        s.exit(minijobOnTheDay, "2012-02-17", "COMPLETED").exit(minijobDayLater, "2012-02-17", "COMPLETED");
+        s.outcome(minijobOnTheDay, "MINIJOB", "2012-05-17");
+        s.outcome(minijobDayLater, "MINIJOB", "2012-05-18");
         sendAndAwait(s);
 
         s.asStaff().get("/api/v1/reports/whereabouts").then().statusCode(200)
-                .body("rows[0].n", equalTo(4))
+                .body("rows[0].n", equalTo(6))
                 .body("rows[0].integrations", equalTo(2))
-                .body("rows[0].open", equalTo(2))
-                .body("rows[0].integrationQuotaPercent", equalTo(50));
+                .body("rows[0].minijobs", equalTo(1))
+                .body("rows[0].open", equalTo(3))
+                .body("rows[0].integrationQuotaPercent", equalTo(33));
         String table = ReadModel.table(projections, "participation");
         assertThat(Rows.one(db, "SELECT category FROM " + table + " WHERE participation_id = ?", onTheDay.participationId())
                 .get("category")).isEqualTo("INTEGRATION");
@@ -228,6 +234,7 @@ class WhereaboutsReportTest {
         s.asStaff().queryParam("groupBy", "customerType").get("/api/v1/reports/whereabouts")
                 .then().statusCode(200).body("rows.key", equalTo(List.of("EXISTING", "NEW")))
                 .body("rows.n", equalTo(List.of(6, 9)));
+        ReadModel.assertSummaryMatchesFacts();
     }
 
     @Test

@@ -35,7 +35,8 @@ import static de.nrw.activation.reporting.projection.Topics.*;
  * entry and exit of a participation fill different columns, so an exit before its entry simply
  * creates a partial row. Within a batch each fact is first reduced to its newest event, then
  * written with one JDBC batch per table. Finally the categories of every participant the batch
- * touched are recomputed in SQL ({@link Classification}).
+ * touched are recomputed in SQL ({@link Classification}), and the summary the reports read is
+ * corrected by the difference ({@link Summary}).
  *
  * <p>Events carry no personal data; nothing of them is logged.
  */
@@ -191,6 +192,8 @@ public final class EventProjector implements EventBatchHandler {
         }
 
         em.unwrap(Session.class).doWork(connection -> {
+            touchedParticipants.addAll(participantsLackingGroupData(connection, touchedGroups));
+            Summary.subtract(connection, schema, touchedParticipants);
             writeProfiles(connection, profiles.values());
             writeErasures(connection, erasures.values());
             writeGroups(connection, groups.values());
@@ -201,8 +204,29 @@ public final class EventProjector implements EventBatchHandler {
             writeFollowUps(connection, followUps.values());
             Classification.fillGaps(connection, schema, touchedParticipants, touchedGroups);
             Classification.classify(connection, schema, touchedParticipants);
+            Summary.add(connection, schema, touchedParticipants);
             writeProgress(connection, applied, lastTime);
         });
+    }
+
+    /** Participants whose participations take phase, provider type or Jobcenter from one of these groups. */
+    private List<UUID> participantsLackingGroupData(Connection connection, Collection<UUID> groups) throws SQLException {
+        List<UUID> participants = new ArrayList<>();
+        if (groups.isEmpty()) {
+            return participants;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql("""
+                SELECT DISTINCT participant_id FROM S.participation
+                 WHERE group_id = ANY (?) AND (phase_id IS NULL OR provider_type IS NULL OR jobcenter_id IS NULL)
+                """))) {
+            statement.setArray(1, connection.createArrayOf("uuid", groups.toArray(new UUID[0])));
+            try (var rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    participants.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return participants;
     }
 
     private static boolean newer(Stamp a, Stamp b) {

@@ -86,7 +86,12 @@ public class Projections {
         if (!enabled) {
             return;
         }
-        List<ProjectionGeneration> live = QuarkusTransaction.requiringNew().call(ProjectionGeneration::live);
+        List<ProjectionGeneration> live = QuarkusTransaction.requiringNew().call(() -> {
+            lockDdl();
+            List<ProjectionGeneration> generations = ProjectionGeneration.live();
+            generations.forEach(g -> addMissingTables(g.schema()));
+            return generations;
+        });
         for (ProjectionGeneration generation : live) {
             startConsumer(generation.id, generation.consumerGroup);
         }
@@ -240,6 +245,26 @@ public class Projections {
                     + " (LIKE read_model_template." + table + " INCLUDING ALL)").executeUpdate();
         }
         return generation;
+    }
+
+    /**
+     * A generation created before a later migration added a template table gets it now; a new
+     * summary is filled from the generation's participations.
+     */
+    private void addMissingTables(String schema) {
+        @SuppressWarnings("unchecked")
+        List<String> missing = em.createNativeQuery("SELECT t.table_name FROM information_schema.tables t "
+                        + "WHERE t.table_schema = 'read_model_template' AND NOT EXISTS (SELECT 1 FROM information_schema.tables g "
+                        + "WHERE g.table_schema = :schema AND g.table_name = t.table_name) ORDER BY t.table_name")
+                .setParameter("schema", schema).getResultList();
+        for (String table : missing) {
+            LOG.infof("Adding table %s to read model %s", table, schema);
+            em.createNativeQuery("CREATE TABLE " + schema + "." + table
+                    + " (LIKE read_model_template." + table + " INCLUDING ALL)").executeUpdate();
+            if (table.equals("participation_summary")) {
+                em.unwrap(org.hibernate.Session.class).doWork(connection -> Summary.addAll(connection, schema));
+            }
+        }
     }
 
     private void dropSchema(int generation) {

@@ -7,14 +7,13 @@ import java.util.stream.Collectors;
 
 /** What a report's rows are grouped by ({@code groupBy}); each maps to one read model column. */
 public enum Dimension {
-    JOBCENTER("jobcenter", "jobcenter_id"),
-    PROVIDER_TYPE("providerType", "provider_type"),
-    AGE_BAND("ageBand", "age_band"),
-    GENDER("gender", "gender"),
-    CUSTOMER_TYPE("customerType", "customer_type"),
-    LABOUR_MARKET_DISTANCE("labourMarketDistance", "labour_market_distance"),
-    VOCATIONAL_QUALIFICATION("vocationalQualification",
-            "CASE WHEN vocational_qualification THEN 'true' WHEN NOT vocational_qualification THEN 'false' END");
+    JOBCENTER("jobcenter", "jobcenter_id", "jobcenter_id"),
+    PROVIDER_TYPE("providerType", "provider_type", "provider_type"),
+    AGE_BAND("ageBand", "age_band", "age_band"),
+    GENDER("gender", "gender", "gender"),
+    CUSTOMER_TYPE("customerType", "customer_type", "customer_type"),
+    LABOUR_MARKET_DISTANCE("labourMarketDistance", "labour_market_distance", "labour_market_distance"),
+    VOCATIONAL_QUALIFICATION("vocationalQualification", "vocational_qualification::text", "vocational_qualification");
 
     /** Rows whose value of the dimension is not known (for example an exit seen without its entry's attributes). */
     public static final String UNKNOWN = "UNKNOWN";
@@ -22,17 +21,24 @@ public enum Dimension {
 
     private final String parameter;
     private final String expression;
+    private final String summaryColumn;
 
-    Dimension(String parameter, String expression) {
+    Dimension(String parameter, String expression, String summaryColumn) {
         this.parameter = parameter;
         this.expression = expression;
+        this.summaryColumn = summaryColumn;
+    }
+
+    /** The column of the summary table (unknown values stored as UNKNOWN). */
+    String summaryColumn() {
+        return summaryColumn;
     }
 
     public String parameter() {
         return parameter;
     }
 
-    /** SQL expression of the row key: a fixed literal of this enum, never user input. */
+    /** SQL expression of the row key over table participation: a fixed literal of this enum, never user input. */
     String keyExpression() {
         return "coalesce(" + expression + ", '" + UNKNOWN + "')";
     }

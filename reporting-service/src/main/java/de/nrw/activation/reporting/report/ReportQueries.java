@@ -1,5 +1,6 @@
 package de.nrw.activation.reporting.report;
 
+import de.nrw.activation.reporting.projection.Measure;
 import de.nrw.activation.reporting.projection.Projections;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,42 +17,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The reports' SQL: one aggregate over the active generation's participations, whose
- * categories the projection has already computed. Every value comes in as a parameter; the
- * only text put into the SQL is the schema name and the dimension's fixed column expression.
+ * The reports' SQL over the active generation of the read model. Without an entry period the
+ * counts come from the pre-aggregated summary table (a few thousand rows, whatever the number
+ * of participations); with {@code from}/{@code to} they are counted over the participations.
+ * Every value comes in as a parameter; the only text put into the SQL is the schema name, the
+ * dimension's fixed column and the measures' fixed conditions.
  */
 @ApplicationScoped
 public class ReportQueries {
 
-    /** A key and its counts, in the order of the report's count names. */
+    /** A key and its counts, by the measures' field names. */
     public record Counts(String key, Map<String, Long> values) { }
-
-    private static final String INTEGRATION = "category = 'INTEGRATION'";
-    private static final String[][] WHEREABOUTS = {
-            {"integrations", INTEGRATION},
-            {"minijobs", "category = 'MINIJOB'"},
-            {"unemployed", "category = 'UNEMPLOYED'"},
-            {"other", "category = 'OTHER'"},
-            {"dropouts", "category = 'DROPOUT'"},
-            {"open", "category = 'OPEN'"},
-            {"fastIntegrations", "fast_integration"},
-            {"closeToLabourMarket", "labour_market_distance = 'CLOSE'"},
-            {"qualified", "vocational_qualification"},
-            {"employment", INTEGRATION + " AND integration_kind = 'EMPLOYMENT'"},
-            {"apprenticeship", INTEGRATION + " AND integration_kind = 'APPRENTICESHIP'"},
-            {"selfEmployment", INTEGRATION + " AND integration_kind = 'SELF_EMPLOYMENT'"},
-            {"temporaryAgency", INTEGRATION + " AND integration_kind = 'EMPLOYMENT' AND temporary_agency"},
-            {"fixedTerm", INTEGRATION + " AND integration_kind = 'EMPLOYMENT' AND fixed_term"},
-    };
-    private static final String[][] SUSTAINABILITY = {
-            {"integrated", INTEGRATION},
-            {"checkedAtMonth6", INTEGRATION + " AND month6_status IS NOT NULL"},
-            {"stillIntegrated", INTEGRATION + " AND month6_status IN ('EMPLOYMENT', 'APPRENTICESHIP', 'SELF_EMPLOYMENT')"},
-            {"ended", "exit_date IS NOT NULL"},
-            {"endedCheckedAtMonth6", "exit_date IS NOT NULL AND month6_status IS NOT NULL"},
-            {"placed", "exit_date IS NOT NULL AND month6_status IN ('EMPLOYMENT', 'APPRENTICESHIP')"},
-            {"notUnemployed", "exit_date IS NOT NULL AND month6_status IS NOT NULL AND month6_status <> 'UNEMPLOYED'"},
-    };
 
     @Inject
     AgroalDataSource dataSource;
@@ -60,31 +36,34 @@ public class ReportQueries {
     Projections projections;
 
     public List<Counts> whereabouts(ReportFilter filter, String jobcenterId) {
-        return run(WHEREABOUTS, filter, jobcenterId);
+        return run(Measure.WHEREABOUTS, filter, jobcenterId);
     }
 
     public List<Counts> sustainability(ReportFilter filter, String jobcenterId) {
-        return run(SUSTAINABILITY, filter, jobcenterId);
+        return run(Measure.SUSTAINABILITY, filter, jobcenterId);
     }
 
-    private List<Counts> run(String[][] measures, ReportFilter filter, String jobcenterId) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(filter.dimension().keyExpression())
-                .append(" AS key, count(*) AS n");
-        for (String[] measure : measures) {
-            sql.append(", count(*) FILTER (WHERE ").append(measure[1]).append(')');
+    private List<Counts> run(List<Measure> measures, ReportFilter filter, String jobcenterId) {
+        LocalDate from = filter.fromDate();
+        LocalDate to = filter.toDate();
+        boolean period = from != null || to != null;
+        Dimension dimension = filter.dimension();
+        StringBuilder sql = new StringBuilder("SELECT ")
+                .append(period ? dimension.keyExpression() : dimension.summaryColumn()).append(" AS key");
+        for (Measure measure : measures) {
+            sql.append(period ? ", count(*) FILTER (WHERE " + measure.condition() + ")" : ", sum(" + measure.column() + ")");
         }
-        sql.append(" FROM ").append(projections.activeSchema()).append(".participation WHERE category IS NOT NULL");
+        sql.append(" FROM ").append(projections.activeSchema())
+                .append(period ? ".participation WHERE category IS NOT NULL" : ".participation_summary WHERE true");
         List<Object> parameters = new ArrayList<>();
         if (filter.phaseId != null) {
             sql.append(" AND phase_id = ?");
             parameters.add(filter.phaseId);
         }
-        LocalDate from = filter.fromDate();
         if (from != null) {
             sql.append(" AND entry_date >= ?");
             parameters.add(from);
         }
-        LocalDate to = filter.toDate();
         if (to != null) {
             sql.append(" AND entry_date <= ?");
             parameters.add(to);
@@ -93,7 +72,11 @@ public class ReportQueries {
             sql.append(" AND jobcenter_id = ?");
             parameters.add(jobcenterId);
         }
-        sql.append(" GROUP BY 1 ORDER BY 1");
+        sql.append(" GROUP BY 1");
+        if (!period) {
+            sql.append(" HAVING sum(n) > 0"); // cells whose participations all moved elsewhere
+        }
+        sql.append(" ORDER BY 1");
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             for (int i = 0; i < parameters.size(); i++) {
@@ -103,9 +86,8 @@ public class ReportQueries {
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     Map<String, Long> values = new LinkedHashMap<>();
-                    values.put("n", rs.getLong(2));
-                    for (int m = 0; m < measures.length; m++) {
-                        values.put(measures[m][0], rs.getLong(3 + m));
+                    for (int m = 0; m < measures.size(); m++) {
+                        values.put(measures.get(m).field(), rs.getLong(2 + m));
                     }
                     rows.add(new Counts(rs.getString(1), values));
                 }
