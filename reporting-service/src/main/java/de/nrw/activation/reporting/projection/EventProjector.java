@@ -245,7 +245,7 @@ public final class EventProjector implements EventBatchHandler {
 
     private static String phase(EventEnvelope e, boolean required) {
         String value = required ? e.text("phaseId") : e.optionalText("phaseId");
-        if (value != null && !value.matches("[A-Z][A-Z0-9_]{0,39}")) {
+        if (value != null && !value.matches("[A-Z][A-Z0-9_]{0,99}")) {
             throw new PoisonEventException("event " + e.id() + " (" + e.type() + ") data.phaseId is malformed");
         }
         return value;

@@ -11,7 +11,7 @@ import java.time.format.DateTimeParseException;
 /** The selection of a report: which participations (by entry) and how the rows are grouped. */
 public class ReportFilter {
 
-    static final String PHASE_PATTERN = "[A-Z][A-Z0-9_]{0,39}";
+    static final String PHASE_PATTERN = "[A-Z][A-Z0-9_]{0,99}";
     static final String DATE_PATTERN = "\\d{4}-\\d{2}-\\d{2}";
 
     @QueryParam("phaseId")
