@@ -1,13 +1,10 @@
 package de.nrw.activation.groups.participant;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import de.nrw.activation.platform.consumer.TopicConsumer;
+import de.nrw.activation.platform.consumer.TopicConsumers;
 import de.nrw.activation.platform.events.EventEnvelope;
 import de.nrw.activation.platform.events.PoisonEventException;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -16,7 +13,6 @@ import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -35,27 +31,15 @@ public class ParticipantEventsConsumer {
     static final String ERASED = "participant.erased.v1";
 
     @Inject
-    @Identifier("default-kafka-broker")
-    Map<String, Object> kafka;
+    TopicConsumers consumers;
 
     @Inject
     EntityManager em;
 
-    @Inject
-    ObjectMapper mapper;
-
-    @Inject
-    MeterRegistry registry;
-
     private TopicConsumer consumer;
 
     void start(@Observes StartupEvent event) {
-        consumer = new TopicConsumer(NAME, List.of(TOPIC), kafka, this::apply, em, mapper, registry, 500);
-        consumer.start();
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        consumer.stop();
+        consumer = consumers.start(NAME, TOPIC, this::apply);
     }
 
     public boolean isRunning() {

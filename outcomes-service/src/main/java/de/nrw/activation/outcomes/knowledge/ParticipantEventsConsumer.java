@@ -1,20 +1,15 @@
 package de.nrw.activation.outcomes.knowledge;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import de.nrw.activation.platform.consumer.TopicConsumer;
+import de.nrw.activation.platform.consumer.TopicConsumers;
 import de.nrw.activation.platform.events.EventEnvelope;
 import de.nrw.activation.platform.events.PoisonEventException;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Learns from {@code participant-events} which participants exist, in which Jobcenter, and
@@ -28,17 +23,7 @@ public class ParticipantEventsConsumer {
     public static final String NAME = "outcomes-service." + TOPIC;
 
     @Inject
-    @Identifier("default-kafka-broker")
-    Map<String, Object> kafka;
-
-    @Inject
-    EntityManager em;
-
-    @Inject
-    ObjectMapper mapper;
-
-    @Inject
-    MeterRegistry registry;
+    TopicConsumers consumers;
 
     @Inject
     KnowledgeUpdates updates;
@@ -46,12 +31,7 @@ public class ParticipantEventsConsumer {
     private TopicConsumer consumer;
 
     void start(@Observes StartupEvent event) {
-        consumer = new TopicConsumer(NAME, List.of(TOPIC), kafka, this::apply, em, mapper, registry, 500);
-        consumer.start();
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        consumer.stop();
+        consumer = consumers.start(NAME, TOPIC, this::apply);
     }
 
     public boolean isRunning() {
