@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.nrw.activation.platform.consumer.TopicConsumer;
+import de.nrw.activation.platform.consumer.TopicConsumers;
 import de.nrw.activation.platform.problem.ProblemException;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -59,10 +59,10 @@ public class Projections {
     EntityManager em;
 
     @Inject
-    ObjectMapper mapper;
+    TopicConsumers topicConsumers;
 
     @Inject
-    MeterRegistry registry;
+    ObjectMapper mapper;
 
     @ConfigProperty(name = "reporting.projection.batch-size", defaultValue = "1000")
     int batchSize;
@@ -219,8 +219,8 @@ public class Projections {
 
     private void startConsumer(int generation, String group) {
         String schema = ProjectionGeneration.schemaOf(generation);
-        TopicConsumer consumer = new TopicConsumer(group, Topics.ALL, kafka, new EventProjector(schema, em), em, mapper,
-                registry, batchSize, schema + ".processed_event");
+        TopicConsumer consumer = topicConsumers.create(group, Topics.ALL, new EventProjector(schema, em), batchSize,
+                schema + ".processed_event");
         consumers.put(generation, consumer);
         consumer.start();
     }
