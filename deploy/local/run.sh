@@ -47,13 +47,14 @@ done
 # --- build what is missing
 need_build=$REBUILD
 [ -f "$ROOT/kafka-broker/target/classes/kafka-broker.classpath" ] || need_build=true
+[ -f "$ROOT/demo-loader/target/runtime.classpath" ] || need_build=true
 for entry in "${AVAILABLE[@]}"; do
   IFS=: read -r module _ _ <<<"$entry"
   [ -f "$ROOT/$module/target/quarkus-app/quarkus-run.jar" ] || need_build=true
 done
 if $need_build; then
-  say "Building the suite (./mvnw -B -q install -DskipTests)"
-  (cd "$ROOT" && ./mvnw -B -q install -DskipTests)
+  say "Building the suite (./mvnw -B -q package -DskipTests)"
+  (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
 fi
 
 # --- PostgreSQL (part of this kind of machine; start it if it is down)
