@@ -212,6 +212,237 @@ public final class KafkaBroker {
         throw new IllegalStateException("Kafka broker not ready after " + timeout + "; see " + directory.resolve("broker.log"));
     }
 
+    /**
+     * A KRaft cluster of {@code nodes} processes, each broker and controller (all voters), on free
+     * ports, for replication tests: topics with replication factor 3 and min.insync.replicas 2
+     * survive one node being killed. Stopped by a shutdown hook.
+     */
+    public static Cluster launchCluster(int nodes) {
+        try {
+            return new Cluster(nodes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A running multi-node cluster; nodes are numbered from 0. */
+    public static final class Cluster {
+
+        private final Path directory;
+        private final int[] ports;
+        private final int[] controllerPorts;
+        private final Process[] processes;
+
+        private Cluster(int nodes) throws IOException {
+            directory = Files.createTempDirectory("kafka-cluster-");
+            ports = new int[nodes];
+            controllerPorts = new int[nodes];
+            processes = new Process[nodes];
+            for (int i = 0; i < nodes; i++) {
+                ports[i] = freePort();
+                controllerPorts[i] = freePort();
+            }
+            List<String> voters = new ArrayList<>();
+            for (int i = 0; i < nodes; i++) {
+                voters.add((i + 1) + "@127.0.0.1:" + controllerPorts[i]);
+            }
+            int replication = Math.min(3, nodes);
+            String clusterId = Uuid.randomUuid().toString();
+            List<Process> formats = new ArrayList<>();
+            for (int i = 0; i < nodes; i++) {
+                Path node = Files.createDirectories(directory.resolve("node-" + i));
+                Files.writeString(node.resolve("server.properties"), String.join("\n",
+                        "process.roles=broker,controller",
+                        "node.id=" + (i + 1),
+                        "controller.quorum.voters=" + String.join(",", voters),
+                        "listeners=PLAINTEXT://127.0.0.1:" + ports[i] + ",CONTROLLER://127.0.0.1:" + controllerPorts[i],
+                        "advertised.listeners=PLAINTEXT://127.0.0.1:" + ports[i],
+                        "controller.listener.names=CONTROLLER",
+                        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                        "log.dirs=" + node.resolve("data"),
+                        "offsets.topic.replication.factor=" + replication,
+                        "offsets.topic.num.partitions=3",
+                        "transaction.state.log.replication.factor=" + replication,
+                        "transaction.state.log.min.isr=" + Math.max(1, replication - 1),
+                        "default.replication.factor=" + replication,
+                        "min.insync.replicas=" + Math.max(1, replication - 1),
+                        "unclean.leader.election.enable=false",
+                        "group.initial.rebalance.delay.ms=0",
+                        "auto.create.topics.enable=false",
+                        "num.partitions=3",
+                        ""), StandardCharsets.UTF_8);
+                formats.add(runIn(node, List.of("kafka.tools.StorageTool", "format", "-t", clusterId,
+                        "-c", node.resolve("server.properties").toString()), node.resolve("format.log")));
+            }
+            for (Process format : formats) {
+                try {
+                    format.waitFor(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            for (int i = 0; i < nodes; i++) {
+                launchNode(i);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll));
+            awaitBrokers(nodes, Duration.ofSeconds(120));
+        }
+
+        public int size() {
+            return ports.length;
+        }
+
+        /** Every node's address, comma-separated. */
+        public String bootstrapServers() {
+            List<String> servers = new ArrayList<>();
+            for (int port : ports) {
+                servers.add("127.0.0.1:" + port);
+            }
+            return String.join(",", servers);
+        }
+
+        /** Kills node {@code i} at once (SIGKILL); its data stays for {@link #start(int)}. */
+        public synchronized void kill(int i) {
+            Process process = processes[i];
+            if (process == null) {
+                return;
+            }
+            process.destroyForcibly();
+            try {
+                process.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            processes[i] = null;
+        }
+
+        /** Stops node {@code i} gracefully (SIGTERM, then SIGKILL). */
+        public synchronized void stop(int i) {
+            Process process = processes[i];
+            if (process == null) {
+                return;
+            }
+            process.destroy();
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            processes[i] = null;
+        }
+
+        /** Starts node {@code i} again on its port and data; returns once the cluster lists all live nodes. */
+        public synchronized void start(int i) {
+            if (processes[i] != null && processes[i].isAlive()) {
+                return;
+            }
+            launchNode(i);
+            long live = java.util.Arrays.stream(processes).filter(p -> p != null && p.isAlive()).count();
+            awaitBrokers((int) live, Duration.ofSeconds(90));
+        }
+
+        /** The node id (1-based, as Kafka knows it) of node {@code i}. */
+        public int nodeId(int i) {
+            return i + 1;
+        }
+
+        /** Creates topics with replication factor min(3, nodes) and min.insync.replicas one less. */
+        public void createTopics(Collection<String> topics, int partitions) {
+            short replication = (short) Math.min(3, ports.length);
+            try (Admin admin = admin()) {
+                List<NewTopic> newTopics = new ArrayList<>();
+                for (String topic : topics) {
+                    newTopics.add(new NewTopic(topic, partitions, replication)
+                            .configs(Map.of("min.insync.replicas", String.valueOf(Math.max(1, replication - 1)))));
+                }
+                admin.createTopics(newTopics).all().get(60, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new IllegalStateException("Cannot create topics " + topics, e);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot create topics " + topics, e);
+            }
+        }
+
+        public Admin admin() {
+            return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60000));
+        }
+
+        public synchronized void stopAll() {
+            for (int i = 0; i < processes.length; i++) {
+                stop(i);
+            }
+        }
+
+        private void launchNode(int i) {
+            Path node = directory.resolve("node-" + i);
+            processes[i] = runIn(node, List.of("-Xms128m", "-Xmx384m", "kafka.Kafka", node.resolve("server.properties").toString()),
+                    node.resolve("broker.log"));
+        }
+
+        private void awaitBrokers(int expected, Duration timeout) {
+            Instant deadline = Instant.now().plus(timeout);
+            while (Instant.now().isBefore(deadline)) {
+                for (int i = 0; i < processes.length; i++) {
+                    if (processes[i] != null && !processes[i].isAlive()) {
+                        throw new IllegalStateException("Kafka node " + i + " exited; see "
+                                + directory.resolve("node-" + i).resolve("broker.log"));
+                    }
+                }
+                try (Admin admin = admin()) {
+                    if (admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size() >= expected) {
+                        return;
+                    }
+                } catch (Exception notYet) {
+                    // starting
+                }
+                sleep();
+            }
+            throw new IllegalStateException("Kafka cluster not ready after " + timeout + "; see " + directory);
+        }
+
+        private static Process runIn(Path node, List<String> arguments, Path log) {
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add("-cp");
+            command.add(brokerClasspath());
+            command.add("-Dlog4j2.configurationFile=" + clusterLog4jConfig(node));
+            command.addAll(arguments);
+            try {
+                return new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static String clusterLog4jConfig(Path node) {
+            Path file = node.resolve("log4j2.properties");
+            try {
+                if (!Files.exists(file)) {
+                    Files.writeString(file, String.join("\n",
+                            "rootLogger.level=WARN",
+                            "rootLogger.appenderRef.stdout.ref=STDOUT",
+                            "appender.stdout.type=Console",
+                            "appender.stdout.name=STDOUT",
+                            "appender.stdout.layout.type=PatternLayout",
+                            "appender.stdout.layout.pattern=[%d] %p %m (%c)%n",
+                            "logger.kafka.name=kafka",
+                            "logger.kafka.level=INFO",
+                            ""));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return file.toString();
+        }
+    }
+
     private static void sleep() {
         try {
             Thread.sleep(250);
