@@ -14,4 +14,4 @@ TOKEN_SCRIPT="$ROOT/deploy/local/token.sh" tool lag "http://127.0.0.1:$(port_of 
   "http://127.0.0.1:$(port_of groups-service)" "http://127.0.0.1:$(port_of reporting-service)" \
   "jdbc:postgresql://$PGHOST:$PGPORT/$(db_of groups-service)" "$RATE" "$SECS"
 echo "load after: $(uptime | sed 's/.*load average/load average/')"
-} 2>&1 | grep -v SLF4J | tee "$OUT"
+} 2>&1 | grep --line-buffered -v SLF4J | tee "$OUT"

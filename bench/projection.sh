@@ -2,7 +2,7 @@
 # Benchmark 2: projection throughput. 1,000,000 CloudEvents (the services' format, 18 Jobcenters: groups scheduled,
 # participants registered, entered, exited, outcomes, MONTH_6 follow-ups) are written while reporting-service is
 # stopped; then a plain KafkaConsumer reads the topics (baseline; plus Kafka's ConsumerPerformance per topic as a
-# cross-check), then reporting-service starts and its catch-up is timed through GET /api/v1/projections/status.
+# cross-check), then reporting-service starts (groups- and outcomes-service stopped) and its catch-up is timed through GET /api/v1/projections/status.
 #   bench/projection.sh [events=1000000]
 source "$(dirname "$0")/env.sh"
 COUNT=${1:-1000000}
@@ -15,6 +15,9 @@ echo "# Benchmark 2: projection throughput ($(date -u +%FT%TZ))"
 machine
 BEFORE=$(curl -fs -H "Authorization: Bearer $OPS" "$STATUS" | python3 -c 'import json,sys; print(sum(t["eventsApplied"] for t in json.load(sys.stdin)["topics"]))')
 echo "events applied before: $BEFORE (earlier benchmarks' events on the topics)"
+# groups-service and outcomes-service consume these topics too; they are stopped so that the baseline and the
+# projection get the same machine (they stay stopped: benchmark 4 runs next and needs only reporting-service).
+stop_one groups-service; stop_one outcomes-service
 stop_one reporting-service
 tool produce "$BOOTSTRAP" "$COUNT" mix 42
 TOTAL=$((BEFORE + COUNT))
@@ -30,4 +33,4 @@ start_service reporting-service
 tool await-projection "$STATUS" "$OPS" "$TOTAL" 1200
 curl -fs -H "Authorization: Bearer $OPS" "$STATUS"; echo
 echo "load after: $(uptime | sed 's/.*load average/load average/')"
-} 2>&1 | grep -v SLF4J | tee "$OUT"
+} 2>&1 | grep --line-buffered -v SLF4J | tee "$OUT"

@@ -41,7 +41,13 @@ echo "baseline latency from the per-transaction log: $RAW_P"
 
 # --- the service: warm-up (JIT, pools), then the measured closed-loop run at the same concurrency
 post "$C" 10 > "$RAW/rest-warmup.json"
+SVC_PID=$(cat "$PIDS/participants-service.pid")
+cpu() { awk '{print $14 + $15}' "/proc/$SVC_PID/stat"; }
+CPU0=$(cpu)
 post "$C" "$SECS" > "$RAW/rest-closed.json"
+CPU1=$(cpu)
+OK=$(python3 -c "import json; print(json.load(open('$RAW/rest-closed.json'))['2xx'])")
+echo "participants-service CPU during the closed-loop run: $(( (CPU1 - CPU0) * 1000 / $(getconf CLK_TCK) )) ms for $OK registrations = $(python3 -c "print(round(($CPU1-$CPU0)*1000/$(getconf CLK_TCK)/max($OK,1),2))") ms CPU per registration (JVM total, incl. JIT and GC)"
 # --- fixed rate: 200 req/s offered over 64 connections (autocannon --overallRate)
 post 64 "$SECS" 200 > "$RAW/rest-200rps.json"
 python3 - "$RAW" "$RAW_TPS" "$C" "$SECS" <<'PY'

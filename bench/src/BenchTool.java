@@ -241,7 +241,7 @@ public class BenchTool {
 
     // ------------------------------------------------------------------ HTTP helpers
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     static HttpResponse<String> get(String url, String token) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
@@ -291,7 +291,8 @@ public class BenchTool {
     static void lag(String participantsUrl, String groupsUrl, String reportingUrl, String jdbcGroups, int rate, int seconds)
             throws Exception {
         String staff = token("staff", "herne");
-        int writes = rate * seconds;
+        int warm = rate * 2;                 // the first 2 s warm the write path up and are not counted
+        int writes = rate * seconds + warm;
         // 1. participants groups-service knows (registered through the API, learnt from participant-events)
         List<UUID> known = knownFree(jdbcGroups);
         if (known.size() < writes) {
@@ -352,7 +353,7 @@ public class BenchTool {
         // 4. fixed-rate writes (open loop: each write is scheduled at its slot, not after the previous answer)
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         ExecutorService senders = Executors.newFixedThreadPool(64);
-        ConcurrentLinkedQueue<Long> committed = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<long[]> committed = new ConcurrentLinkedQueue<>();
         Histogram writeLatency = new Histogram(3);
         AtomicInteger failures = new AtomicInteger(), next = new AtomicInteger();
         CountDownLatch all = new CountDownLatch(writes);
@@ -365,10 +366,10 @@ public class BenchTool {
             senders.submit(() -> {
                 try {
                     String body = "{\"participantId\":\"" + people.get(i) + "\",\"entryDate\":\"2012-01-10\"}";
-                    HttpResponse<String> r = post(groupsUrl + "/api/v1/groups/" + groups.get(i / 20) + "/participations", staff, body);
+                    HttpResponse<String> r = post(groupsUrl + "/api/v1/groups/" + groups.get(i % groups.size()) + "/participations", staff, body);
                     long now = System.nanoTime();
-                    synchronized (writeLatency) { writeLatency.recordValue((now - slot) / 1000); }
-                    if (r.statusCode() == 201) committed.add(now); else {
+                    if (i >= warm) synchronized (writeLatency) { writeLatency.recordValue((now - slot) / 1000); }
+                    if (r.statusCode() == 201) committed.add(new long[]{now, i}); else {
                         if (failures.incrementAndGet() <= 3) System.out.println("  write failed: " + r.statusCode() + " " + r.body());
                     }
                 } catch (Exception e) { failures.incrementAndGet(); }
@@ -390,22 +391,22 @@ public class BenchTool {
         senders.shutdown();
 
         // 5. the k-th committed write is visible at the first poll answered with N >= base + k
-        List<Long> commits = new ArrayList<>(committed);
-        commits.sort(Long::compare);
+        List<long[]> commits = new ArrayList<>(committed);
+        commits.sort((a, b) -> Long.compare(a[0], b[0]));
         Histogram lag = new Histogram(3);
         int p = 0, unseen = 0;
         List<long[]> ps;
         synchronized (polls) { ps = new ArrayList<>(polls); }
         for (int k = 0; k < commits.size(); k++) {
-            while (p < ps.size() && (ps.get(p)[1] < base + k + 1 || ps.get(p)[0] < commits.get(k))) p++;
+            while (p < ps.size() && (ps.get(p)[1] < base + k + 1 || ps.get(p)[0] < commits.get(k)[0])) p++;
             if (p >= ps.size()) { unseen = commits.size() - k; break; }
-            lag.recordValue(Math.max(0, (ps.get(p)[0] - commits.get(k)) / 1000));
+            if (commits.get(k)[1] >= warm) lag.recordValue(Math.max(0, (ps.get(p)[0] - commits.get(k)[0]) / 1000));
         }
         Histogram pollTimes = new Histogram(3);
         for (int i = 1; i < ps.size(); i++) pollTimes.recordValue(Math.max(1, (ps.get(i)[0] - ps.get(i - 1)[0]) / 1000));
-        System.out.printf("writes: %d offered at %d/s, %d committed (201), %d failed, offered over %.1f s; "
+        System.out.printf("writes: %d offered at %d/s (first %d = 2 s warm-up, not in the figures), %d committed (201), %d failed, offered over %.1f s; "
                         + "write latency from scheduled slot p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                writes, rate, commits.size(), failures.get(), sendSeconds, writeLatency.getValueAtPercentile(50) / 1e3,
+                writes, rate, warm, commits.size(), failures.get(), sendSeconds, writeLatency.getValueAtPercentile(50) / 1e3,
                 writeLatency.getValueAtPercentile(99) / 1e3, writeLatency.getMaxValue() / 1e3);
         System.out.printf("report polls: %d, interval p50 %.1f ms (lag resolution); writes never seen in the report: %d%n",
                 ps.size(), pollTimes.getValueAtPercentile(50) / 1e3, unseen);
