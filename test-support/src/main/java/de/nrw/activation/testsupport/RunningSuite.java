@@ -54,7 +54,7 @@ public final class RunningSuite {
             throw new UncheckedIOException(e);
         }
         for (String service : SERVICES) {
-            String database = prefix + "_" + service.replace("-service", "");
+            String database = SuiteTestResource.databaseName(prefix + "_" + service.replace("-service", ""));
             recreateDatabase(database);
             int port = freePort();
             ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx256m", "-jar",

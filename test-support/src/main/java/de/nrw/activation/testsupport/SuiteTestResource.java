@@ -13,7 +13,8 @@ import java.util.Map;
  * The real infrastructure of a service's tests: a fresh PostgreSQL database (dropped and
  * created once per test JVM, named by the {@code database} init arg) and one real Kafka
  * broker shared by all tests of the module, with the suite's topics created up front.
- * PostgreSQL is found through PGHOST/PGPORT/PGUSER (default 127.0.0.1:5432, postgres).
+ * PostgreSQL is found through PGHOST/PGPORT/PGUSER (default 127.0.0.1:5432, postgres);
+ * TEST_DB_PREFIX (default none) goes in front of every database name.
  */
 public class SuiteTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -24,7 +25,15 @@ public class SuiteTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void init(Map<String, String> initArgs) {
-        database = initArgs.getOrDefault("database", database);
+        database = databaseName(initArgs.getOrDefault("database", database));
+    }
+
+    /**
+     * A test database's name, with the optional {@code TEST_DB_PREFIX} from the environment in
+     * front, so that two test runs on one machine (two checkouts) never share a database.
+     */
+    public static String databaseName(String name) {
+        return env("TEST_DB_PREFIX", "") + name;
     }
 
     @Override
