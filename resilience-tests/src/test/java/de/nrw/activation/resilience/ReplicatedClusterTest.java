@@ -53,7 +53,7 @@ import static org.awaitility.Awaitility.await;
 class ReplicatedClusterTest {
 
     static final String JC = "kreis-steinfurt";
-    static final String DATABASE = "resilience_cluster_participants";
+    static final String DATABASE = SuiteTestResource.databaseName("resilience_cluster_participants");
 
     static KafkaBroker.Cluster cluster;
     static Process service;

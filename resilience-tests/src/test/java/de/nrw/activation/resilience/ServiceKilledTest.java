@@ -1,5 +1,7 @@
 package de.nrw.activation.resilience;
 
+import de.nrw.activation.testsupport.SuiteTestResource;
+
 import de.nrw.activation.testsupport.Rows;
 import de.nrw.activation.testsupport.RunningSuite;
 import de.nrw.activation.testsupport.TopicReader;
@@ -146,13 +148,13 @@ class ServiceKilledTest {
     /** Backends of the participants database waiting for a row lock in the relay's DELETE. */
     static long relayWaitsToDelete() {
         return Rows.count(Suite.dataSource("postgres"), "SELECT count(*) FROM pg_stat_activity WHERE datname = ? "
-                + "AND wait_event_type = 'Lock' AND query LIKE 'DELETE FROM outbox_event%'", "resilience_participants");
+                + "AND wait_event_type = 'Lock' AND query LIKE 'DELETE FROM outbox_event%'", SuiteTestResource.databaseName("resilience_participants"));
     }
 
     /** Backends of the reporting database waiting for a lock (the consumer's batch). */
     static long consumerWaitsOnLock() {
         return Rows.count(Suite.dataSource("postgres"), "SELECT count(*) FROM pg_stat_activity WHERE datname = ? "
-                + "AND wait_event_type = 'Lock'", "resilience_reporting");
+                + "AND wait_event_type = 'Lock'", SuiteTestResource.databaseName("resilience_reporting"));
     }
 
     private static void execute(Connection connection, String sql) throws SQLException {

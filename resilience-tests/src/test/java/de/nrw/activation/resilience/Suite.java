@@ -72,7 +72,7 @@ final class Suite {
 
     /** The service's own database, as RunningSuite created it. */
     static DataSource database(String service) {
-        return dataSource("resilience_" + service.replace("-service", ""));
+        return dataSource(SuiteTestResource.databaseName("resilience_" + service.replace("-service", "")));
     }
 
     static DataSource dataSource(String database) {
