@@ -1,0 +1,117 @@
+package de.nrw.activation.platform.limits;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import de.nrw.activation.platform.problem.Problem;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Per-caller token-bucket limit on {@code /api/**}: 429 {@code application/problem+json} with
+ * {@code Retry-After} once a caller has used its burst and sends faster than the sustained rate.
+ * <p>
+ * The caller is the verified token's principal; a request without a valid token counts against
+ * its client address (so forged or random tokens cannot buy a fresh bucket each). The check runs
+ * as a Vert.x filter after Quarkus' authentication filter has attached the (lazy) identity and
+ * before anything reads the body; the identity it resolves is the one JAX-RS uses afterwards,
+ * so a token is verified once. Behind a proxy, enable {@code quarkus.http.proxy.*} so the client
+ * address is the real one.
+ */
+@ApplicationScoped
+public class RateLimit {
+
+    private static final Logger LOG = Logger.getLogger(RateLimit.class);
+    /** Route order -150: after authentication (priority 200), before permission checks (100). */
+    static final int PRIORITY = 150;
+    private static final String API = "/api/";
+
+    @Inject
+    RateLimitConfig config;
+
+    @Inject
+    HttpProblems problems;
+
+    @Inject
+    IdentityProviderManager identities;
+
+    @Inject
+    MeterRegistry registry;
+
+    /** Buckets of callers seen lately; an idle caller's bucket is full again anyway, so it may go. */
+    private final Cache<String, TokenBucket> buckets = Caffeine.newBuilder()
+            .expireAfterAccess(Duration.ofMinutes(10))
+            .maximumSize(100_000)
+            .build();
+
+    private Counter rejected;
+
+    void register(@Observes Filters filters) {
+        if (!config.enabled()) {
+            LOG.info("API rate limit disabled (api.rate-limit.enabled=false)");
+            return;
+        }
+        rejected = Counter.builder("api.rate.limit.rejected")
+                .description("Requests answered 429 by the per-caller rate limit").register(registry);
+        filters.register(this::limit, PRIORITY);
+    }
+
+    private void limit(RoutingContext ctx) {
+        if (!ctx.normalizedPath().startsWith(API)) {
+            ctx.next();
+            return;
+        }
+        Context context = Vertx.currentContext();
+        QuarkusHttpUser.getSecurityIdentity(ctx, identities)
+                .onFailure().recoverWithNull() // a bad token: the resource answers 401; count it by address
+                .subscribe().with(
+                        identity -> onRequestContext(context, () -> decide(ctx, callerOf(ctx, identity))),
+                        failure -> onRequestContext(context, () -> decide(ctx, callerOf(ctx, null))));
+    }
+
+    private void decide(RoutingContext ctx, String caller) {
+        long now = System.nanoTime();
+        long waitNanos = buckets.get(caller, key -> new TokenBucket(config.perSecond(), config.burst(), now))
+                .tryTake(now);
+        if (waitNanos == 0) {
+            ctx.next();
+            return;
+        }
+        rejected.increment();
+        long retryAfter = Math.max(1, (long) Math.ceil(waitNanos / (double) TimeUnit.SECONDS.toNanos(1)));
+        ctx.response().putHeader("Retry-After", Long.toString(retryAfter));
+        problems.send(ctx, Problem.of(429, "too-many-requests", "Too many requests",
+                "Request rate limit exceeded (" + config.perSecond() + " per second, burst " + config.burst()
+                        + "); retry after " + retryAfter + " s", null, null, Map.of("retryAfter", retryAfter)));
+    }
+
+    private static String callerOf(RoutingContext ctx, SecurityIdentity identity) {
+        if (identity != null && !identity.isAnonymous()) {
+            return "principal:" + identity.getPrincipal().getName();
+        }
+        return "address:" + (ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().host());
+    }
+
+    /** Continues on the request's event loop even when the token was verified on a worker thread. */
+    private static void onRequestContext(Context context, Runnable action) {
+        if (context == null || Vertx.currentContext() == context) {
+            action.run();
+        } else {
+            context.runOnContext(ignored -> action.run());
+        }
+    }
+}
