@@ -2,7 +2,8 @@
 # Benchmark 4: report latency with 1,000,000 participations in the read model (18 Jobcenters).
 # Tops the read model up to the target with participation.entered.v1 events (as groups-service publishes them,
 # attributes at entry included), waits for the projection, then times GET /api/v1/reports/whereabouts for every
-# groupBy dimension, as the coordinator (all Jobcenters, suppression on), for all phases and for Phase I.
+# groupBy dimension, as the coordinator (all Jobcenters, suppression on), for all phases, for Phase I, and for a
+# period (from/to) instead of a phase.
 #   bench/report-latency.sh [participations=1000000] [repeats=30]
 source "$(dirname "$0")/env.sh"
 TARGET=${1:-1000000}; REPEATS=${2:-30}
@@ -27,5 +28,7 @@ psql -Atd "$(db_of reporting-service)" -c "SELECT 'participations in the read mo
 echo "load before the queries: $(uptime | sed 's/.*load average/load average/')"
 tool reports "$BASE" "$COORD" all "$REPEATS"
 tool reports "$BASE" "$COORD" PHASE_1 "$REPEATS"
+# with a period (from/to: participations that entered in 2012), as the contract allows: fewer repeats, slower
+tool reports "$BASE" "$COORD" "&from=2012-01-01&to=2012-12-31" 10
 echo "load after: $(uptime | sed 's/.*load average/load average/')"
 } 2>&1 | grep --line-buffered -v SLF4J | tee "$OUT"

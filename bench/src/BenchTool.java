@@ -449,7 +449,7 @@ public class BenchTool {
         String[] dims = {"jobcenter", "providerType", "ageBand", "gender", "customerType", "labourMarketDistance",
                 "vocationalQualification"};
         for (String dim : dims) {
-            String url = reportingUrl + "/api/v1/reports/whereabouts?groupBy=" + dim + (phase.equals("all") ? "" : "&phaseId=" + phase);
+            String url = reportingUrl + "/api/v1/reports/whereabouts?groupBy=" + dim + (phase.equals("all") ? "" : phase.startsWith("&") ? phase : "&phaseId=" + phase);
             Histogram h = new Histogram(3);
             long n = 0;
             for (int i = 0; i < repeats + 3; i++) {
