@@ -57,7 +57,8 @@ final class DashboardPage implements AutoCloseable {
             options.setBinary(CHROMIUM.toFile());
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--user-data-dir=" + profile, "--window-size=1500,1200", "--lang=de-DE");
+                    "--user-data-dir=" + profile, "--window-size=1500,1200", "--lang=de-DE",
+                    "--disable-features=DownloadBubble,DownloadBubbleV2");
             options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                     "download.prompt_for_download", false, "intl.accept_languages", "de-DE"));
             ChromeDriverService service = new ChromeDriverService.Builder()
@@ -105,14 +106,24 @@ final class DashboardPage implements AutoCloseable {
             new Select(browser.findElement(By.id("groupBy"))).selectByValue(groupBy);
         }
         String before = caption("whereabouts") + caption("comparison");
-        browser.findElement(By.id("show")).click();
+        clickInView(browser.findElement(By.id("show")));
         wait.until(d -> !(caption("whereabouts") + caption("comparison")).equals(before) || notBusy());
         wait.until(d -> notBusy() && !(caption("whereabouts") + caption("comparison")).isEmpty());
         return this;
     }
 
+    /**
+     * Clicks an element after scrolling it to the middle of the viewport: Chromium's download
+     * bubble (after a first download) can cover an element at the bottom edge.
+     */
+    void clickInView(WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'center'});", element);
+        element.click();
+    }
+
     DashboardPage view(String linkId) {
-        browser.findElement(By.id(linkId)).click();
+        clickInView(browser.findElement(By.id(linkId)));
         wait.until(d -> "page".equals(browser.findElement(By.id(linkId)).getDomAttribute("aria-current")));
         wait.until(d -> notBusy());
         return this;
@@ -182,7 +193,7 @@ final class DashboardPage implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        browser.findElement(By.id(buttonId)).click();
+        clickInView(browser.findElement(By.id(buttonId)));
         Path file = new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
             try (Stream<Path> files = Files.list(downloads)) {
                 return files.filter(f -> f.toString().endsWith(".csv")).findFirst().orElse(null);

@@ -138,6 +138,12 @@ public class ProblemMappers {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        if (root instanceof java.io.IOException || root instanceof io.vertx.core.http.HttpClosedException) {
+            // the client went away (closed connection, aborted upload): nothing is wrong here
+            LOG.debugf("Request ended by the client (%s), error id %s", root.getClass().getName(), errorId);
+            return Problem.of(400, "request-aborted", "Request aborted", "The request ended before it was complete",
+                    null, null, null).toResponse();
+        }
         LOG.errorf("Unhandled %s (root cause %s), error id %s", e.getClass().getName(),
                 root.getClass().getName(), errorId);
         return Problem.of(500, "internal-error", "Internal error",
