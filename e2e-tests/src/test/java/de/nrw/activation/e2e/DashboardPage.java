@@ -58,7 +58,7 @@ final class DashboardPage implements AutoCloseable {
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--user-data-dir=" + profile, "--window-size=1500,1200", "--lang=de-DE",
-                    "--disable-features=DownloadBubble,DownloadBubbleV2");
+                    "--disable-features=DownloadBubble,DownloadBubbleV2", "--force-prefers-reduced-motion");
             options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                     "download.prompt_for_download", false, "intl.accept_languages", "de-DE"));
             ChromeDriverService service = new ChromeDriverService.Builder()
@@ -117,9 +117,16 @@ final class DashboardPage implements AutoCloseable {
      * bubble (after a first download) can cover an element at the bottom edge.
      */
     void clickInView(WebElement element) {
+        // 'instant': the page scrolls smoothly for people, which would move the target under the click
         ((org.openqa.selenium.JavascriptExecutor) browser)
-                .executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'center'});", element);
-        element.click();
+                .executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'center', behavior: 'instant'});",
+                        element);
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+                .until(d -> {
+                    element.click();
+                    return true;
+                });
     }
 
     DashboardPage view(String linkId) {
