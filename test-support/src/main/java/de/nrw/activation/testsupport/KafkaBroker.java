@@ -145,11 +145,16 @@ public final class KafkaBroker {
     }
 
     private Process run(List<String> arguments, Path log) {
+        return launch(directory, arguments, log);
+    }
+
+    /** Runs a Kafka main class with the broker's class path, its log4j configuration in {@code directory}. */
+    static Process launch(Path directory, List<String> arguments, Path log) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
         command.add(brokerClasspath());
-        command.add("-Dlog4j2.configurationFile=" + log4jConfig());
+        command.add("-Dlog4j2.configurationFile=" + log4jConfig(directory));
         command.addAll(arguments);
         try {
             return new ProcessBuilder(command)
@@ -161,7 +166,7 @@ public final class KafkaBroker {
         }
     }
 
-    private String log4jConfig() {
+    private static String log4jConfig(Path directory) {
         Path file = directory.resolve("log4j2.properties");
         if (!Files.exists(file)) {
             try {
@@ -407,39 +412,7 @@ public final class KafkaBroker {
         }
 
         private static Process runIn(Path node, List<String> arguments, Path log) {
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.add("-cp");
-            command.add(brokerClasspath());
-            command.add("-Dlog4j2.configurationFile=" + clusterLog4jConfig(node));
-            command.addAll(arguments);
-            try {
-                return new ProcessBuilder(command).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        private static String clusterLog4jConfig(Path node) {
-            Path file = node.resolve("log4j2.properties");
-            try {
-                if (!Files.exists(file)) {
-                    Files.writeString(file, String.join("\n",
-                            "rootLogger.level=WARN",
-                            "rootLogger.appenderRef.stdout.ref=STDOUT",
-                            "appender.stdout.type=Console",
-                            "appender.stdout.name=STDOUT",
-                            "appender.stdout.layout.type=PatternLayout",
-                            "appender.stdout.layout.pattern=[%d] %p %m (%c)%n",
-                            "logger.kafka.name=kafka",
-                            "logger.kafka.level=INFO",
-                            ""));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return file.toString();
+            return launch(node, arguments, log);
         }
     }
 
