@@ -1,5 +1,10 @@
 package de.nrw.activation.platform.events;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
@@ -9,10 +14,13 @@ import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
 
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.UUID;
 
 /**
@@ -80,8 +88,91 @@ public record EventEnvelope(UUID id, String source, String type, OffsetDateTime 
                 event.getTime(), event.getSubject(), data);
     }
 
-    public static EventEnvelope parse(String value, ObjectMapper mapper) {
-        return parse(value == null ? null : value.getBytes(StandardCharsets.UTF_8), mapper);
+    /**
+     * Reads {@code data} into its contract record. Unknown fields are tolerated; a missing or null
+     * field that the record marks {@code @JsonProperty(required = true)}, an unknown enum value or a
+     * value of the wrong shape throw {@link PoisonEventException} naming the field, so the consumer
+     * parks the record with a clear reason. The reason never repeats the value.
+     */
+    public <T extends Record> T data(Class<T> type, ObjectMapper mapper) {
+        T value;
+        try {
+            value = mapper.readerFor(type)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                    .readValue(data);
+        } catch (JsonMappingException e) {
+            throw new PoisonEventException("event " + id + " (" + this.type + ") data." + path(e) + ": "
+                    + problem(e));
+        } catch (IOException e) {
+            throw new PoisonEventException("event " + id + " (" + this.type + ") data is unreadable");
+        }
+        for (RecordComponent component : type.getRecordComponents()) {
+            requireNonNull(value, component, component.getName());
+        }
+        return value;
+    }
+
+    private void requireNonNull(Object record, RecordComponent component, String path) {
+        Object fieldValue;
+        try {
+            fieldValue = component.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        JsonProperty property =
+                component.getAccessor().getAnnotation(JsonProperty.class);
+        if (fieldValue == null) {
+            if (property != null && property.required()) {
+                throw new PoisonEventException("event " + id + " (" + type + ") lacks data." + path);
+            }
+            return;
+        }
+        if (fieldValue instanceof Collection<?> items) {
+            int i = 0;
+            for (Object item : items) {
+                if (item == null) {
+                    throw new PoisonEventException("event " + id + " (" + type + ") data." + path + "[" + i + "] is null");
+                }
+                if (item instanceof Record nested) {
+                    for (RecordComponent c : nested.getClass().getRecordComponents()) {
+                        requireNonNull(nested, c, path + "[" + i + "]." + c.getName());
+                    }
+                }
+                i++;
+            }
+        } else if (fieldValue instanceof Record nested) {
+            for (RecordComponent c : nested.getClass().getRecordComponents()) {
+                requireNonNull(nested, c, path + "." + c.getName());
+            }
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "?" : path.toString();
+    }
+
+    private static String problem(JsonMappingException e) {
+        if (e instanceof InvalidFormatException f && f.getTargetType() != null
+                && f.getTargetType().isEnum()) {
+            return "not one of the known values";
+        }
+        if (e instanceof MismatchedInputException m
+                && m.getMessage() != null && m.getMessage().startsWith("Missing required creator property")) {
+            return "missing";
+        }
+        return "not a valid value of its type";
     }
 
     /** A required text field of {@code data}; missing -> poison. */
@@ -107,10 +198,10 @@ public record EventEnvelope(UUID id, String source, String type, OffsetDateTime 
         }
     }
 
-    public java.time.LocalDate date(String field) {
+    public LocalDate date(String field) {
         try {
-            return java.time.LocalDate.parse(text(field));
-        } catch (java.time.format.DateTimeParseException e) {
+            return LocalDate.parse(text(field));
+        } catch (DateTimeParseException e) {
             throw new PoisonEventException("event " + id + " (" + type + ") data." + field + " is not a date");
         }
     }

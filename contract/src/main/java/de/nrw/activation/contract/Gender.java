@@ -1,0 +1,6 @@
+package de.nrw.activation.contract;
+
+/** Gender, as the participant's profile records it. */
+public enum Gender {
+    FEMALE, MALE, DIVERSE, UNSPECIFIED
+}
