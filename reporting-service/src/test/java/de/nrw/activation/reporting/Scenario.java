@@ -189,6 +189,11 @@ final class Scenario {
         return this;
     }
 
+    /** The events built after the first {@code mark} ones (later times than those: corrections). */
+    List<Sent> since(int mark) {
+        return List.copyOf(events.subList(mark, events.size()));
+    }
+
     /** The group later entries join. */
     UUID currentGroup() {
         return group;
