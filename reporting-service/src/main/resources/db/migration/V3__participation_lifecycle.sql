@@ -2,12 +2,12 @@
 -- cancelled, participations withdrawn or transferred. What the read model keeps of it:
 --
 -- group_cancelled: the exit (recorded or corrected, the newest wins) was caused by the group's
---   cancellation (participation.exited.v1 groupCancelled: true). Counted by later figures
+--   cancellation (the exit event's groupCancelled). Counted by later figures
 --   (exits by reason, how many ended through a cancelled group).
--- withdrawn: entered by mistake (participation.withdrawn.v1). Final, whatever arrives after
+-- withdrawn: entered by mistake (the withdrawal event). Final, whatever arrives after
 --   it: the participation is counted nowhere (category NULL), N included. The row is kept.
 -- current_group_id, transferred_on: the group the participation is in since its newest
---   transfer (participation.transferred.v1). group_id stays the group at entry: a transferred
+--   transfer (the transfer event). group_id stays the group at entry: a transferred
 --   participation is counted once, with the group, phase, provider type and attributes of its
 --   entry (see the module README).
 ALTER TABLE read_model_template.participation

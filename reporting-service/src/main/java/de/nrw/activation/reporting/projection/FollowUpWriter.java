@@ -8,7 +8,7 @@ import java.util.Collection;
 
 /**
  * Table {@code follow_up}: per participation and checkpoint the newest record; a correction
- * ({@code followup.corrected.v1}) replaces the status, whichever of the two arrives first.
+ * ({@link de.nrw.activation.contract.EventTypes#FOLLOWUP_CORRECTED}) replaces the status, whichever of the two arrives first.
  */
 final class FollowUpWriter {
 
