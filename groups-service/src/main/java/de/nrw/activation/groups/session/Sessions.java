@@ -1,5 +1,6 @@
 package de.nrw.activation.groups.session;
 
+import de.nrw.activation.contract.GroupChange;
 import de.nrw.activation.groups.group.Group;
 import de.nrw.activation.groups.group.GroupEvents;
 import de.nrw.activation.platform.problem.ProblemException;
@@ -67,11 +68,23 @@ public class Sessions {
     }
 
     public List<Session> of(UUID groupId) {
-        return Session.list("groupId", Sort.by("date"), groupId);
+        return Session.list("groupId", Sort.by("date").and("status").and("originalDate"), groupId);
     }
 
+    /**
+     * The session of that day: the held (scheduled) one if there is one, else a cancelled one. A
+     * day can hold one scheduled session and cancelled ones, once a session moved onto a day
+     * whose own session was cancelled.
+     */
     public Optional<Session> on(UUID groupId, LocalDate date) {
-        return Session.find("groupId = ?1 and date = ?2", groupId, date).firstResultOptional();
+        Optional<Session> scheduled = scheduledOn(groupId, date);
+        return scheduled.isPresent() ? scheduled
+                : Session.find("groupId = ?1 and date = ?2", Sort.by("originalDate"), groupId, date).firstResultOptional();
+    }
+
+    private Optional<Session> scheduledOn(UUID groupId, LocalDate date) {
+        return Session.find("groupId = ?1 and date = ?2 and status = ?3", groupId, date, SessionStatus.SCHEDULED)
+                .firstResultOptional();
     }
 
     /** Cancels one session; cancelling a cancelled one changes nothing and publishes nothing. */
@@ -85,13 +98,14 @@ public class Sessions {
         requireNoAttendance(group, date);
         session.status = SessionStatus.CANCELLED;
         touch(group);
-        events.changed(group, GroupEvents.Change.SESSION_CANCELLED, date, null);
+        events.changed(group, GroupChange.SESSION_CANCELLED, date, null);
         return session;
     }
 
     /**
      * Moves a scheduled session to another day of the group's period (Monday to Friday, not a
-     * public holiday, not a day that already has a session), optionally with new times.
+     * public holiday, not a day that already has a held session; a cancelled one there stays
+     * listed as cancelled), optionally with new times.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Session move(Group group, LocalDate date, LocalDate newDate, LocalTime newStart, LocalTime newEnd) {
@@ -115,7 +129,8 @@ public class Sessions {
         if (holidays.isHoliday(newDate)) {
             throw ProblemException.rule("public-holiday", newDate + " is a public holiday in North Rhine-Westphalia");
         }
-        if (!newDate.equals(date) && on(group.id, newDate).isPresent()) {
+        // a day that only holds a cancelled session is free: the moved session is held there instead
+        if (!newDate.equals(date) && scheduledOn(group.id, newDate).isPresent()) {
             throw ProblemException.conflict("session-exists", "The group already has a session on " + newDate);
         }
         requireNoAttendance(group, date);
@@ -123,7 +138,7 @@ public class Sessions {
         session.start = start;
         session.end = end;
         touch(group);
-        events.changed(group, GroupEvents.Change.SESSION_MOVED, date, newDate);
+        events.changed(group, GroupChange.SESSION_MOVED, date, newDate);
         return session;
     }
 
