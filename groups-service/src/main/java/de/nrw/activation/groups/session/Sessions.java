@@ -3,6 +3,7 @@ package de.nrw.activation.groups.session;
 import de.nrw.activation.contract.GroupChange;
 import de.nrw.activation.groups.group.Group;
 import de.nrw.activation.groups.group.GroupEvents;
+import de.nrw.activation.groups.group.Timetable;
 import de.nrw.activation.platform.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,11 +16,8 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.SortedSet;
 import java.util.UUID;
 
 /**
@@ -41,21 +39,11 @@ public class Sessions {
     @Inject
     Clock clock;
 
-    /** The meeting days of the timetable in [startDate, endDate] that are not public holidays. */
-    public List<LocalDate> meetingDates(LocalDate startDate, LocalDate endDate, Set<DayOfWeek> meetingDays) {
-        SortedSet<LocalDate> closed = holidays.between(startDate, endDate);
-        List<LocalDate> dates = new ArrayList<>();
-        for (LocalDate day = startDate; !day.isAfter(endDate); day = day.plusDays(1)) {
-            if (meetingDays.contains(day.getDayOfWeek()) && !closed.contains(day)) {
-                dates.add(day);
-            }
-        }
-        return dates;
-    }
-
     @Transactional(Transactional.TxType.MANDATORY)
     public void generate(Group group) {
-        for (LocalDate day : meetingDates(group.startDate, group.endDate, Set.copyOf(group.meetingDayList()))) {
+        Timetable timetable = new Timetable(group.startDate, group.weeks, group.meetingDayList(), group.dailyStart,
+                group.dailyEnd);
+        for (LocalDate day : timetable.sessionDates(holidays.between(group.startDate, group.endDate))) {
             Session session = new Session();
             session.id = UUID.randomUUID();
             session.groupId = group.id;
