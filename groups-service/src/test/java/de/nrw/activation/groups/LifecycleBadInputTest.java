@@ -240,7 +240,7 @@ class LifecycleBadInputTest {
     private String state() {
         StringBuilder state = new StringBuilder();
         for (String table : List.of("activation_group", "group_session", "participation", "participation_group",
-                "attendance", "idempotency_record", "outbox_event")) {
+                "attendance", "idempotency_record")) {
             state.append(table).append(Rows.query(db, "SELECT t::text AS row FROM " + table + " t ORDER BY 1"));
         }
         return state.toString();

@@ -211,6 +211,7 @@ public class Participations {
         requirePlace(to, date);
         requireNoOverlap(participation.participantId, participation.id, date, to.endDate);
         current.toDate = date.minusDays(1);
+        em.flush();   // Hibernate inserts before it updates: close the current stay before the new one opens
         GroupStay.begin(participation.id, to.id, date).persist();
         participation.groupId = to.id;
         em.flush();
