@@ -148,10 +148,12 @@ public class Groups {
                 && Arrays.equals(coaches, group.coaches) && capacity == group.capacity) {
             return group;
         }
-        long taken = participations.placesTaken(group);
-        if (capacity < taken) {
-            throw ProblemException.conflict("capacity-below-places-taken", "The group has had " + taken
-                    + " participants at once; its capacity cannot be " + capacity);
+        if (capacity < group.capacity) {
+            long taken = participations.placesTaken(group);
+            if (capacity < taken) {
+                throw ProblemException.conflict("capacity-below-places-taken", "The group has had " + taken
+                        + " participants at once; its capacity cannot be " + capacity);
+            }
         }
         group.name = name;
         group.location = location;
