@@ -195,19 +195,8 @@ public class Participations {
         if (to.isCancelled()) {
             throw ProblemException.rule("group-cancelled", "Group " + to.id + " was cancelled on " + to.cancelledOn);
         }
-        if (!to.runsOn(date)) {
-            throw ProblemException.rule("transfer-outside-group-period", "The transfer date must lie in the new group's period "
-                    + to.startDate + " .. " + to.endDate);
-        }
         GroupStay current = currentStay(participation);
-        if (!date.isAfter(current.fromDate)) {
-            throw ProblemException.rule("transfer-before-entry", "The transfer date must be after "
-                    + current.fromDate + ", the first day in the current group");
-        }
-        if (date.minusDays(1).isAfter(from.endDate)) {
-            throw ProblemException.rule("transfer-after-group-end", "The transfer date must be at most the day after the "
-                    + "current group's end " + from.endDate);
-        }
+        ParticipationRules.checkTransfer(date, current.fromDate, from.endDate, to.startDate, to.endDate);
         requirePlace(to, date);
         requireNoOverlap(participation.participantId, participation.id, date, to.endDate);
         current.toDate = date.minusDays(1);
@@ -234,14 +223,8 @@ public class Participations {
                 .setParameter("g", group.id).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         Instant now = clock.instant();
         for (Participation participation : open) {
-            LocalDate from = currentStay(participation).fromDate;
-            LocalDate on = group.cancelledOn;
-            if (on.isBefore(from)) {
-                on = from;
-            }
-            if (on.isAfter(group.endDate)) {
-                on = group.endDate;
-            }
+            LocalDate on = ParticipationRules.cancellationExit(group.cancelledOn, currentStay(participation).fromDate,
+                    group.endDate);
             participation.exit(on, ExitReason.OTHER, true, now);
         }
         em.flush();
@@ -350,24 +333,8 @@ public class Participations {
 
     private void requireValidExit(Participation participation, Group group, LocalDate exitDate) {
         LocalDate from = currentStay(participation).fromDate;
-        if (exitDate.isBefore(from)) {
-            throw ProblemException.rule("exit-before-entry", "The exit date must not be before " + from
-                    + (from.equals(participation.entryDate) ? ", the entry date" : ", the first day in the current group"));
-        }
-        if (exitDate.isAfter(group.endDate)) {
-            throw ProblemException.rule("exit-after-group-end", "The exit date must not be after the group's end "
-                    + group.endDate);
-        }
-        // a participation that would only have entered after the cancellation ended on its first day
-        LocalDate latestAfterCancellation = group.isCancelled() && group.cancelledOn.isBefore(from) ? from : group.cancelledOn;
-        if (group.isCancelled() && exitDate.isAfter(latestAfterCancellation)) {
-            throw ProblemException.rule("exit-after-group-cancelled", "The group was cancelled on " + group.cancelledOn
-                    + "; an exit cannot be later");
-        }
-        if (exitDate.isAfter(LocalDate.now(clock))) {
-            throw ProblemException.rule("exit-in-future", "Exits are recorded when they happen; "
-                    + exitDate + " lies in the future");
-        }
+        ParticipationRules.checkExit(exitDate, from, from.equals(participation.entryDate), group.endDate,
+                group.isCancelled() ? group.cancelledOn : null, LocalDate.now(clock));
     }
 
     private static void requireNotWithdrawn(Participation participation) {
