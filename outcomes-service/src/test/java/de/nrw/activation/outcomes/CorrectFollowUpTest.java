@@ -18,7 +18,10 @@ import static de.nrw.activation.outcomes.OutcomeFixtures.endedParticipation;
 import static de.nrw.activation.outcomes.OutcomeFixtures.followUp;
 import static de.nrw.activation.outcomes.OutcomeFixtures.followUpCorrection;
 import static de.nrw.activation.outcomes.OutcomeFixtures.knownParticipant;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -188,5 +191,18 @@ class CorrectFollowUpTest {
         TopicReader.await("outcome-events", 1,
                 r -> participant.toString().equals(r.key()) && r.type().equals("followup.recorded.v1"));
         assertThat(corrections(participant)).isEmpty();
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheCorrectionForAJobcentersDeveloper() {
+        String put = "paths.'/api/v1/participations/{id}/follow-ups/{checkpoint}'.put";
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body(put + ".summary", equalTo("Correct a recorded checkpoint"))
+                .body(put + ".description", containsString("If-Match"))
+                .body(put + ".responses.'409'.description", containsString("not recorded"))
+                .body(put + ".responses.'412'.description", containsString("Stale"))
+                .body(put + ".responses.'200'.headers.ETag", notNullValue())
+                .body("components.schemas.CorrectFollowUp.required", containsInAnyOrder("status", "checkedOn"))
+                .body("components.schemas.FollowUp.properties.version", notNullValue());
     }
 }
