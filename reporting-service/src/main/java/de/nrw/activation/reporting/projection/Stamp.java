@@ -5,6 +5,7 @@ import de.nrw.activation.platform.events.EventEnvelope;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.UUID;
 
@@ -20,10 +21,14 @@ record Stamp(OffsetDateTime time, UUID id) {
             .comparing(UUID::getMostSignificantBits, Long::compareUnsigned)
             .thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned);
 
-    static final Comparator<Stamp> ORDER = Comparator.comparing(Stamp::time).thenComparing(Stamp::id, UUID_ORDER);
+    // As timestamptz: the instant only, whatever the offset it was written with.
+    static final Comparator<Stamp> ORDER = Comparator.comparing((Stamp s) -> s.time().toInstant())
+            .thenComparing(Stamp::id, UUID_ORDER);
 
+    /** The event's time at PostgreSQL's precision (microseconds), so Java and SQL order alike. */
     static Stamp of(EventEnvelope e) {
-        return new Stamp(e.time() == null ? Instant.EPOCH.atOffset(ZoneOffset.UTC) : e.time(), e.id());
+        OffsetDateTime time = e.time() == null ? Instant.EPOCH.atOffset(ZoneOffset.UTC) : e.time();
+        return new Stamp(time.truncatedTo(ChronoUnit.MICROS), e.id());
     }
 
     boolean isNewerThan(Stamp other) {

@@ -66,4 +66,13 @@ class BatchReductionTest {
         assertThat(high.isNewerThan(low)).isTrue();
         assertThat(low.isNewerThan(high)).isFalse();
     }
+
+    @Test
+    void theSameInstantWrittenWithAnotherOffsetIsTheSameTime() {
+        UUID id = UUID.fromString("80000000-0000-0000-0000-000000000000");
+        Stamp utc = new Stamp(OffsetDateTime.of(2012, 3, 1, 8, 0, 0, 0, ZoneOffset.UTC), id);
+        Stamp berlin = new Stamp(OffsetDateTime.of(2012, 3, 1, 9, 0, 0, 0, ZoneOffset.ofHours(1)), id);
+        assertThat(utc.isNewerThan(berlin)).isFalse();
+        assertThat(berlin.isNewerThan(utc)).isFalse();
+    }
 }
