@@ -2,7 +2,9 @@ package de.nrw.activation.groups.participation;
 
 import de.nrw.activation.groups.group.Group;
 import de.nrw.activation.groups.group.Groups;
+import de.nrw.activation.groups.participant.AgeBand;
 import de.nrw.activation.groups.participant.KnownParticipant;
+import de.nrw.activation.groups.participant.ParticipantDirectory;
 import de.nrw.activation.platform.problem.ProblemException;
 import de.nrw.activation.platform.security.Caller;
 import de.nrw.activation.platform.web.ETags;
@@ -41,6 +43,9 @@ public class Participations {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ParticipantDirectory participants;
 
     /**
      * A participant known from participant-events enters a group of the caller's Jobcenter.
@@ -81,7 +86,10 @@ public class Participations {
         participation.jobcenterId = group.jobcenterId;
         participation.entryDate = entryDate;
         participation.gender = participant.gender;
-        participation.ageBand = participant.ageBand;
+        // the band on the entry date, not the one of the last participant event (that is the band
+        // on the event's day); only participants-service knows it. Asked last, once every local
+        // rule has passed, so a refused entry costs no call; unavailable -> 503, nothing stored
+        participation.ageBand = AgeBand.valueOf(participants.ageBandOn(participantId, entryDate).name());
         participation.customerType = participant.customerType;
         participation.labourMarketDistance = participant.labourMarketDistance;
         participation.vocationalQualification = participant.vocationalQualification;
