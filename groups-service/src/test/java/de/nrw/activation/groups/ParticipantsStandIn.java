@@ -29,8 +29,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 @QuarkusTestResource(ParticipantsStandIn.class)
 public class ParticipantsStandIn implements QuarkusTestResourceLifecycleManager {
 
-    /** What the application is configured to wait for an answer; the slow stand-in waits longer. */
-    static final int READ_TIMEOUT_MS = 1000;
+    /**
+     * What the application is configured to wait for an answer (as in production: a cold first
+     * answer on a busy 2-core machine can take over a second); the slow stand-in waits longer.
+     */
+    static final int READ_TIMEOUT_MS = 3000;
+    static final int SLOW_ANSWER_MS = READ_TIMEOUT_MS + 4000;
     static final String RETRY_AFTER_SECONDS = "7";
 
     private static WireMockServer server;
@@ -53,8 +57,25 @@ public class ParticipantsStandIn implements QuarkusTestResourceLifecycleManager 
             server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
             server.start();
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+            warmUp(server);
         }
         return server;
+    }
+
+    /** One templated answer before the application starts, so the first test does not pay WireMock's start-up. */
+    private static void warmUp(WireMockServer server) {
+        String id = "00000000-0000-0000-0000-000000000000";
+        StubMapping stub = server.stubFor(get(urlPathEqualTo(path(id))).willReturn(band(id, "AGE_25_TO_49")));
+        try {
+            java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + path(id) + "?on=2012-03-05"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            server.removeStub(stub);
+        }
     }
 
     private static String path(String participantId) {
@@ -86,7 +107,7 @@ public class ParticipantsStandIn implements QuarkusTestResourceLifecycleManager 
 
     /** participants-service answers, but later than the application waits. */
     static StubMapping isSlow(String participantId) {
-        return override(participantId, band(participantId, "AGE_25_TO_49").withFixedDelay(READ_TIMEOUT_MS * 3));
+        return override(participantId, band(participantId, "AGE_25_TO_49").withFixedDelay(SLOW_ANSWER_MS));
     }
 
     /** participants-service is back: the stub put in by {@link #isDown} or {@link #isSlow} is gone. */
