@@ -3,7 +3,6 @@ package de.nrw.activation.groups.participation;
 import de.nrw.activation.contract.ExitReason;
 import de.nrw.activation.groups.group.Group;
 import de.nrw.activation.groups.group.Groups;
-import de.nrw.activation.groups.participant.AgeBand;
 import de.nrw.activation.groups.participant.KnownParticipant;
 import de.nrw.activation.groups.participant.ParticipantDirectory;
 import de.nrw.activation.platform.problem.ProblemException;
@@ -101,7 +100,7 @@ public class Participations {
         // the band on the entry date, not the one of the last participant event (that is the band
         // on the event's day); only participants-service knows it. Asked last, once every local
         // rule has passed, so a refused entry costs no call; unavailable -> 503, nothing stored
-        participation.ageBand = AgeBand.valueOf(participants.ageBandOn(participantId, entryDate).name());
+        participation.ageBand = participants.ageBandOn(participantId, entryDate);
         participation.customerType = participant.customerType;
         participation.labourMarketDistance = participant.labourMarketDistance;
         participation.vocationalQualification = participant.vocationalQualification;
