@@ -54,7 +54,8 @@ public final class Classification {
 
     /** The derived figures of a participation; {@code category} null: counted nowhere. */
     public record Result(Category category, boolean fastIntegration, OutcomeKind integrationKind,
-                         boolean temporaryAgency, boolean fixedTerm, OutcomeKind month6Status) { }
+                         boolean temporaryAgency, boolean fixedTerm, OutcomeKind month6Status,
+                         OutcomeKind month12Status) { }
 
     // Ties are broken as the projection always has: by outcome id for the earliest integration,
     // by event time, then outcome id for the latest status.
@@ -73,8 +74,9 @@ public final class Classification {
 
     public static Result classify(Participation p, Collection<Outcome> outcomes, Map<Checkpoint, OutcomeKind> checkpoints) {
         OutcomeKind month6 = checkpoints.get(Checkpoint.MONTH_6);
+        OutcomeKind month12 = checkpoints.get(Checkpoint.MONTH_12);
         if (p.entryDate() == null || p.withdrawn()) {
-            return new Result(null, false, null, false, false, month6);
+            return new Result(null, false, null, false, false, month6, month12);
         }
         LocalDate windowEnd = p.exitDate() == null ? null : windowEnd(p.exitDate());
         Optional<Outcome> firstIntegration = outcomes.stream()
@@ -108,7 +110,7 @@ public final class Classification {
         }
         return new Result(category, fast, firstIntegration.map(Outcome::kind).orElse(checkedIntegration),
                 firstIntegration.map(Outcome::temporaryAgency).orElse(false),
-                firstIntegration.map(Outcome::fixedTerm).orElse(false), month6);
+                firstIntegration.map(Outcome::fixedTerm).orElse(false), month6, month12);
     }
 
     /** The MONTH_3 checkpoint if recorded, else the latest outcome started on or before exit + 3 months. */

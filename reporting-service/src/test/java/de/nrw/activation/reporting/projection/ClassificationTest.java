@@ -181,6 +181,16 @@ class ClassificationTest {
     }
 
     @Test
+    void theMonth12CheckpointIsCarriedForTheSustainabilityAt12MonthsAndChangesNoCategory() {
+        outcome(EMPLOYMENT, "2012-03-01");
+        checkpoints.put(Checkpoint.MONTH_12, UNEMPLOYED);
+        Classification.Result result = ended(ExitReason.DROPOUT);
+        assertThat(result.month12Status()).isEqualTo(UNEMPLOYED);
+        assertThat(result.month6Status()).isNull();
+        assertThat(result.category()).as("a dropout employed after the exit is an integration").isEqualTo(Category.INTEGRATION);
+    }
+
+    @Test
     void aFastIntegrationStartsOnOrAfterEntryAndBeforeTheExitDate() {
         outcome(EMPLOYMENT, "2012-02-16");
         assertThat(ended(ExitReason.INTEGRATED).fastIntegration()).isTrue();
