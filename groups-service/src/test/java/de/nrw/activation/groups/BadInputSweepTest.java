@@ -93,7 +93,7 @@ class BadInputSweepTest extends BadInputSweep<BadInputSweepTest.World> {
     @Override
     protected String storedState() {
         return Rows.snapshot(db, "phase", "phase_jobcenter", "activation_group", "group_session",
-                "participation", "attendance", "idempotency_record");
+                "participation", "participation_group", "attendance", "idempotency_record");
     }
 
     /** Entering is the one creation that needs a participant not yet in the world's group. */
