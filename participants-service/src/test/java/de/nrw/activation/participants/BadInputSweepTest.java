@@ -38,6 +38,7 @@ class BadInputSweepTest extends BadInputSweep<BadInputSweepTest.Participant> {
                 post("/api/v1/participants").body(p -> ParticipantFixtures.registration(OWNER)).enumFields(ENUM_FIELDS).creates(),
                 get("/api/v1/participants"),
                 get("/api/v1/participants/{id}").withJobcenterIds(),
+                get("/api/v1/participants/{id}/age-band?on=2012-03-05").withJobcenterIds(),
                 put("/api/v1/participants/{id}").body(p -> ChangeParticipantTest.change()).enumFields(ENUM_FIELDS)
                         .takesIfMatch().withJobcenterIds(),
                 delete("/api/v1/participants/{id}").takesIfMatch().withJobcenterIds());

@@ -54,8 +54,13 @@ public final class RunningSuite {
             String database = SuiteTestResource.databaseName(prefix + "_" + service.replace("-service", ""));
             SuiteTestResource.dropAndCreate(database);
             int port = freePort();
-            launchers.put(service, launcher(root, service, database, port, broker.bootstrapServers(),
-                    logs.resolve(service + ".log")));
+            ProcessBuilder launcher = launcher(root, service, database, port, broker.bootstrapServers(),
+                    logs.resolve(service + ".log"));
+            if (urls.containsKey("participants-service")) {
+                // groups-service asks it for the age band on an entry date (it is started first)
+                launcher.environment().put("PARTICIPANTS_URL", urls.get("participants-service"));
+            }
+            launchers.put(service, launcher);
             urls.put(service, "http://127.0.0.1:" + port);
             launch(service);
         }
