@@ -359,7 +359,8 @@ async function loadComparison(sel, ticket) {
       const td = cell(row, indicator.field, indicator.kind, { 'data-key': column.key });
       const count = indicator.count ? valueOf(row, indicator.count) : null;
       if (count !== null && count !== undefined && row[indicator.field] !== null) {
-        td.append(el('span', { class: 'count', text: ` (${numbers.format(count)})` }));
+        // the count right after the quota, before any "vorläufig" mark
+        td.insertBefore(el('span', { class: 'count', text: ` (${numbers.format(count)})` }), td.querySelector('.provisional'));
       }
       return td;
     })));

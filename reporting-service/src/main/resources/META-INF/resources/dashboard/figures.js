@@ -19,10 +19,10 @@ function svgEl(tag, attributes = {}, text = null) {
   return element;
 }
 
-/** Integration quota per entry quarter as bars; a suppressed quarter is labelled "gesperrt", not drawn. */
+/** Integration quota per entry quarter as bars; a suppressed quarter is labelled "unterdrückt", not drawn. */
 function trendChart(report, sel, page) {
   const rows = report.rows;
-  const width = 80 + Math.max(rows.length, 1) * 70;
+  const width = Math.max(560, 80 + rows.length * 70);
   const height = 300;
   const top = 40;
   const plot = 200;
@@ -43,7 +43,7 @@ function trendChart(report, sel, page) {
     const label = keyLabel('entryQuarter', row.key);
     g.append(svgEl('text', { x: x + 25, y: top + plot + 18, 'text-anchor': 'middle' }, row.key.replace('-', ' ')));
     if (row.integrationQuotaPercent === null || row.integrationQuotaPercent === undefined) {
-      g.append(svgEl('text', { x: x + 25, y: top + plot - 6, 'text-anchor': 'middle', class: 'suppressed' }, 'gesperrt'));
+      g.append(svgEl('text', { x: x + 25, y: top + plot - 6, 'text-anchor': 'middle', class: 'suppressed' }, 'unterdrückt'));
     } else {
       const h = plot * Number(row.integrationQuota);
       const bar = svgEl('rect', { x, y: top + plot - h, width: 50, height: h, fill: '#1f5f99', class: 'bar' });

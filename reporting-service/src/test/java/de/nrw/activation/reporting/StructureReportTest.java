@@ -82,7 +82,7 @@ class StructureReportTest {
         assertThat(texts(document, "axis-x")).containsExactly("Anteil arbeitsmarktnah");
         assertThat(texts(document, "axis-y")).containsExactly("Integrationsquote");
         assertThat(texts(document, "suppressed")).singleElement().asString()
-                .startsWith("Nicht dargestellt (Geheimhaltung):").contains(data.small()).contains(data.medium());
+                .startsWith("Nicht dargestellt (unterdrückt, Geheimhaltung):").contains(data.small()).contains(data.medium());
         assertThat(document.getDocumentElement().getTextContent()).contains("Struktur und Ergebnis je Jobcenter")
                 .doesNotContain("quota");
     }

@@ -32,7 +32,7 @@ final class CsvExport {
         return of(report, json, false);
     }
 
-    /** {@code german}: German column titles, {@code gesperrt} for suppressed and ja/nein (the dashboard's download). */
+    /** {@code german}: German column titles, {@code unterdrückt} for suppressed (as on the dashboard) and ja/nein (the dashboard's download). */
     static String of(Report<?> report, ObjectMapper json, boolean german) {
         List<Object> all = new ArrayList<>(report.rows());
         all.add(report.total());

@@ -10,7 +10,7 @@ import java.util.Map;
  */
 final class GermanCsv {
 
-    static final String SUPPRESSED = "gesperrt";
+    static final String SUPPRESSED = "unterdrückt";
     static final String YES = "ja";
     static final String NO = "nein";
 

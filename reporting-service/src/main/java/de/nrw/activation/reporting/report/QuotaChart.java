@@ -67,7 +67,7 @@ final class QuotaChart {
                 svg.writeStartElement("g");
                 svg.writeAttribute("class", "jobcenter");
                 svg.writeAttribute("data-jobcenter", row.key());
-                String n = row.n() == null ? "gesperrt" : String.valueOf(row.n());
+                String n = row.n() == null ? "unterdrückt" : String.valueOf(row.n());
                 text(svg, LABEL_WIDTH - 10, y + 21, row.key() + " (N = " + n + ")", "end", "13", null);
                 bar(svg, "integration", "Integrationsquote", y + 4, row.integrationQuota(), row.integrationQuotaPercent(), INTEGRATION_COLOUR);
                 bar(svg, "minijob", "Minijobquote", y + 4 + BAR_HEIGHT + 2, row.minijobQuota(), row.minijobQuotaPercent(), MINIJOB_COLOUR);
@@ -78,7 +78,7 @@ final class QuotaChart {
                 text(svg, LABEL_WIDTH, TOP + 24, "Keine Teilnahmen in dieser Auswahl", "start", "13", null);
             }
             text(svg, 20, height - 12, "N = Teilnahmen mit Eintritt in der Auswahl. "
-                    + "Fallzahlen von 1 oder 2 werden in jobcenterübergreifenden Berichten gesperrt.", "start", "11", null);
+                    + "Fallzahlen von 1 oder 2 werden in jobcenterübergreifenden Berichten unterdrückt.", "start", "11", null);
             svg.writeEndElement();
             svg.writeEndDocument();
             svg.close();
@@ -91,7 +91,7 @@ final class QuotaChart {
     private static void bar(XMLStreamWriter svg, String measure, String label, int y, java.math.BigDecimal quota, Integer percent,
                             String colour) throws XMLStreamException {
         if (quota == null) {
-            text(svg, LABEL_WIDTH + 6, y + 12, label + " gesperrt", "start", "11", null);
+            text(svg, LABEL_WIDTH + 6, y + 12, label + " unterdrückt", "start", "11", null);
             return;
         }
         double width = PLOT_WIDTH * quota.doubleValue();

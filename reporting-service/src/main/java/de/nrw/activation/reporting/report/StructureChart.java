@@ -96,11 +96,11 @@ final class StructureChart {
                 y += 18;
             }
             if (!hidden.isEmpty()) {
-                text(svg, LEFT, y, "Nicht dargestellt (Geheimhaltung): " + hidden, "start", "12", null, "suppressed");
+                text(svg, LEFT, y, "Nicht dargestellt (unterdrückt, Geheimhaltung): " + hidden, "start", "12", null, "suppressed");
                 y += 18;
             }
             text(svg, 20, HEIGHT - 12, "Ein Punkt je Jobcenter. N = Teilnahmen mit Eintritt in der Auswahl. "
-                    + "Fallzahlen von 1 oder 2 werden in jobcenterübergreifenden Berichten gesperrt.", "start", "11", null, null);
+                    + "Fallzahlen von 1 oder 2 werden in jobcenterübergreifenden Berichten unterdrückt.", "start", "11", null, null);
             svg.writeEndElement();
             svg.writeEndDocument();
             svg.close();

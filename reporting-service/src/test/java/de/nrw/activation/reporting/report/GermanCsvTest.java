@@ -69,7 +69,7 @@ class GermanCsvTest {
         WhereaboutsRow row = WhereaboutsRow.of("herne", counts, true);
         String csv = CsvExport.of(report(row, row), JSON, true);
         String line = csv.lines().skip(1).findFirst().orElseThrow();
-        assertThat(line).contains("gesperrt").endsWith(",ja");
+        assertThat(line).contains("unterdrückt").endsWith(",ja");
         assertThat(row.dropoutRate()).isNull();
         assertThat(row.exitsByReason().dropout()).isNull();
         assertThat(row.suppressedFields()).contains("exitsByReason.dropout", "dropoutRate", "dropoutRatePercent");
