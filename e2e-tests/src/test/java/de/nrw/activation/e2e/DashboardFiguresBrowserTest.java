@@ -117,6 +117,8 @@ class DashboardFiguresBrowserTest {
         assertThat(cell("exits", "dropoutRate", "bochum")).isEqualTo("unterdrückt");
         assertThat(cell("exits", "dropout", "herne")).isEqualTo(shownAs(row(byJobcenter, "herne").path("exitsByReason").path("dropout")));
 
+        page.screenshot(suite.root().resolve("docs/dashboard-figures.png"));
+
         String csv = page.download("download-structure");
         assertThat(csv.lines().findFirst().orElseThrow()).startsWith("Schlüssel,\"Teilnahmen (N)\"")
                 .contains("Anteil arbeitsmarktnah", "Integrationsquote");
