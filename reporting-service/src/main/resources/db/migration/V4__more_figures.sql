@@ -19,3 +19,6 @@ ALTER TABLE read_model_template.participation_summary
     ADD COLUMN exits_group_cancelled      bigint NOT NULL DEFAULT 0,
     ADD COLUMN integrated_checked_month12 bigint NOT NULL DEFAULT 0,
     ADD COLUMN still_integrated_month12   bigint NOT NULL DEFAULT 0;
+
+-- provisional participations (not ended, or ended since a given day): counted on every report request
+CREATE INDEX participation_by_exit ON read_model_template.participation (exit_date);

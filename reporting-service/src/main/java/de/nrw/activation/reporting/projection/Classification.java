@@ -72,6 +72,24 @@ public final class Classification {
         return exitDate.plusMonths(3);
     }
 
+    /**
+     * The earliest exit date whose window has not passed on {@code today} (today <= exit + 3 months):
+     * a participation that ended on or after it, or has not ended, is provisional. A threshold on the
+     * exit date (not exit + 3 months compared with today) so the reports' query can use an index;
+     * found from today - 3 months, since month ends make plusMonths not invertible (31 May - 3 months =
+     * 28 Feb, whose window ends 28 May).
+     */
+    public static LocalDate earliestProvisionalExit(LocalDate today) {
+        LocalDate exit = today.minusMonths(3);
+        while (windowEnd(exit).isBefore(today)) {
+            exit = exit.plusDays(1);
+        }
+        while (!windowEnd(exit.minusDays(1)).isBefore(today)) {
+            exit = exit.minusDays(1);
+        }
+        return exit;
+    }
+
     public static Result classify(Participation p, Collection<Outcome> outcomes, Map<Checkpoint, OutcomeKind> checkpoints) {
         OutcomeKind month6 = checkpoints.get(Checkpoint.MONTH_6);
         OutcomeKind month12 = checkpoints.get(Checkpoint.MONTH_12);

@@ -68,11 +68,11 @@ public enum Measure {
             EXITS_DROPOUT, EXITS_OTHER, EXITS_GROUP_CANCELLED);
 
     /**
-     * Participations whose category can still change on {@code today}: not ended, or the window
-     * (exit + 3 months, inclusive) not yet passed. Not in the summary (it depends on the day):
-     * counted over the participations, with the day as the query's one parameter.
+     * Participations whose category can still change: not ended, or the window (exit + 3 months,
+     * inclusive) not yet passed. Not in the summary (it depends on the day): counted over the
+     * participations, with {@link Classification#earliestProvisionalExit} of today as the parameter.
      */
-    public static final String PROVISIONAL_ON = "(exit_date IS NULL OR exit_date + interval '3 months' >= ?)";
+    public static final String PROVISIONAL_SINCE = "(exit_date IS NULL OR exit_date >= ?)";
 
     private static List<Measure> concat(List<Measure> first, List<Measure> second) {
         return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();

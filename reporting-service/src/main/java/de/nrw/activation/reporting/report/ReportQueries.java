@@ -1,5 +1,6 @@
 package de.nrw.activation.reporting.report;
 
+import de.nrw.activation.reporting.projection.Classification;
 import de.nrw.activation.reporting.projection.Measure;
 import de.nrw.activation.reporting.projection.Projections;
 import io.agroal.api.AgroalDataSource;
@@ -53,9 +54,9 @@ public class ReportQueries {
     private List<Counts> withProvisional(List<Counts> rows, ReportFilter filter, String jobcenterId, LocalDate today) {
         StringBuilder sql = new StringBuilder("SELECT ").append(filter.dimension().keyExpression())
                 .append(" AS key, count(*) FROM ").append(projections.activeSchema())
-                .append(".participation WHERE category IS NOT NULL AND ").append(Measure.PROVISIONAL_ON);
+                .append(".participation WHERE category IS NOT NULL AND ").append(Measure.PROVISIONAL_SINCE);
         List<Object> parameters = new ArrayList<>();
-        parameters.add(today);
+        parameters.add(Classification.earliestProvisionalExit(today));
         Map<String, Long> provisional = new LinkedHashMap<>();
         query(sql, parameters, false, filter, jobcenterId, rs -> provisional.put(rs.getString(1), rs.getLong(2)));
         return rows.stream().map(row -> {
