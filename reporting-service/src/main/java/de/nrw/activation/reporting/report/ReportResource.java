@@ -78,7 +78,11 @@ public class ReportResource {
      * checkpoint, the share still in employment, apprenticeship or self-employment), the
      * placement rate (MONTH_6 in employment subject to social insurance or apprenticeship) and
      * the not-unemployed rate (MONTH_6 anything but unemployed) of the ended participations
-     * with a recorded MONTH_6 checkpoint. Rows per {@code groupBy} plus a total; CSV on request.
+     * with a recorded MONTH_6 checkpoint; sustainability at 12 months the same from MONTH_12
+     * ({@code sustainability12}). Also {@code provisional}, {@code exitsByReason} and the evaluation's
+     * {@code dropoutRate} (every DROPOUT exit / N; not the whereabouts report's exclusive
+     * {@code dropouts} category). Rows per {@code groupBy} plus a total; CSV on request
+     * ({@code lang=de}: German column titles).
      */
     @GET
     @Path("/sustainability")
@@ -118,7 +122,8 @@ public class ReportResource {
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(summary = "Structure and result per Jobcenter")
     @APIResponse(responseCode = "200", description = "The report", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class),
+                    examples = @ExampleObject(name = "phase 1", value = OpenApiExamples.STRUCTURE)),
             @Content(mediaType = CSV)})
     public Response structure(@Valid @BeanParam ReportFilter filter) {
         return answer(reports.structure(filter.validated()), "structure.csv", filter.german());
