@@ -104,8 +104,10 @@ public class OutcomeResource {
         return idempotency.once(idempotencyKey, "POST /outcomes", request, () -> {
             Outcome outcome = outcomes.record(jobcenter, request.participantId(), OutcomeFacts.of(request.kind(),
                     request.startDate(), request.temporaryAgency(), request.fixedTerm(), request.employer()));
-            return Response.created(uri.getAbsolutePathBuilder().path(outcome.id.toString()).build())
-                    .tag(tag(outcome)).entity(OutcomeView.of(outcome)).build();
+            // the stored answer repeats the employer: the participant is its subject (erasure forgets it)
+            return Idempotency.about(request.participantId(),
+                    Response.created(uri.getAbsolutePathBuilder().path(outcome.id.toString()).build())
+                            .tag(tag(outcome)).entity(OutcomeView.of(outcome)).build());
         });
     }
 
