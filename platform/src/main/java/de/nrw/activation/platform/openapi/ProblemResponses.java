@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The answers every {@code /api} operation of the suite can give whatever it does, added to the
@@ -28,6 +29,8 @@ public class ProblemResponses implements OASFilter {
 
     static final String SCHEMA = "Problem";
     private static final String API = "/api/";
+    /** The descriptions of the bare answers Quarkus adds to secured operations. */
+    private static final Set<String> QUARKUS_DEFAULTS = Set.of("Not Authorized", "Not Allowed");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -68,9 +71,30 @@ public class ProblemResponses implements OASFilter {
         addIfAbsent(responses, "500", problem("An unexpected error; the body's errorId is the one to quote to the operators"));
     }
 
-    private static void addIfAbsent(APIResponses responses, String status, APIResponse response) {
-        if (!responses.hasAPIResponse(status)) {
-            responses.addAPIResponse(status, response);
+    /**
+     * Adds {@code shared} unless the operation documents {@code status} itself. Quarkus adds a
+     * bare 401 and 403 (no content) to every secured operation; those, and any answer documented
+     * without a body, get the problem body and headers, and keep a description of their own.
+     */
+    private static void addIfAbsent(APIResponses responses, String status, APIResponse shared) {
+        APIResponse own = responses.getAPIResponse(status);
+        if (own == null) {
+            responses.addAPIResponse(status, shared);
+            return;
+        }
+        if (own.getContent() == null || own.getContent().getMediaTypes() == null
+                || own.getContent().getMediaTypes().isEmpty()) {
+            own.setContent(shared.getContent());
+            if (own.getDescription() == null || QUARKUS_DEFAULTS.contains(own.getDescription())) {
+                own.setDescription(shared.getDescription());
+            }
+        }
+        if (shared.getHeaders() != null) {
+            shared.getHeaders().forEach((name, header) -> {
+                if (own.getHeaders() == null || !own.getHeaders().containsKey(name)) {
+                    own.addHeader(name, header);
+                }
+            });
         }
     }
 
