@@ -230,7 +230,14 @@ public final class TopicConsumer {
                     new OffsetAndMetadata(record.offset() + 1),
                     (a, b) -> a.offset() >= b.offset() ? a : b);
         }
-        kafka.commitSync(offsets);
+        try {
+            kafka.commitSync(offsets);
+        } catch (WakeupException stopping) {
+            // stop() came while the batch was in hand: it is applied, so commit it before leaving
+            // (the wake-up is used up, this commit is not interrupted again)
+            kafka.commitSync(offsets);
+            throw stopping;
+        }
     }
 
     /** One record in its own transaction; poison is parked; a transient failure is retried until it passes. */
