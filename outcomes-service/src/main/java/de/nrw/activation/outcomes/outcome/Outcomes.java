@@ -106,8 +106,8 @@ public class Outcomes {
         int changed = em.createNativeQuery("UPDATE outcome SET employer = NULL, version = version + 1, changed_at = now() "
                         + "WHERE participant_id = :participant AND employer IS NOT NULL")
                 .setParameter("participant", participantId).executeUpdate();
-        // Stored idempotent answers repeat the employer: they keep status and Location, not the body.
-        idempotency.forget(participantId);
+        // Stored idempotent answers repeat the employer: they still replay, without the name.
+        idempotency.forget(participantId, "employer");
         return changed;
     }
 

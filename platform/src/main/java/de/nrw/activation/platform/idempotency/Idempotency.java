@@ -35,8 +35,9 @@ import java.util.function.Supplier;
  * is only ever given to a caller who may make the request now.
  * <p>
  * An answer that carries personal data names its subject (the aggregate id, see {@link Answer});
- * {@link #forget(UUID)} then drops the stored bodies when the subject's data is erased. A replay
- * after that still answers the first status, {@code Location} and {@code ETag}, without a body.
+ * when the subject's data is erased, {@link #forget(UUID)} drops the stored bodies (a replay still
+ * answers the first status, {@code Location} and {@code ETag}, without a body), or
+ * {@link #forget(UUID, String...)} blanks the fields that hold personal data.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -147,6 +148,26 @@ public class Idempotency {
     public int forget(UUID subject) {
         return em.createNativeQuery("UPDATE idempotency_record SET body = NULL WHERE subject = :s AND body IS NOT NULL")
                 .setParameter("s", subject).executeUpdate();
+    }
+
+    /**
+     * The subject's personal data was erased, and only {@code personalFields} of its stored answers
+     * hold any: those top-level fields become null, the rest of each answer still replays (an
+     * outcome without its employer, say).
+     *
+     * @return how many stored answers changed
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int forget(UUID subject, String... personalFields) {
+        int changed = 0;
+        for (String field : personalFields) {
+            changed += em.createNativeQuery("UPDATE idempotency_record "
+                            + "SET body = jsonb_set(body::jsonb, ARRAY[CAST(:f AS text)], 'null'::jsonb)::text "
+                            + "WHERE subject = :s AND body IS NOT NULL AND jsonb_typeof(body::jsonb) = 'object' "
+                            + "AND jsonb_exists(body::jsonb, :f) AND jsonb_typeof(body::jsonb -> CAST(:f AS text)) <> 'null'")
+                    .setParameter("s", subject).setParameter("f", field).executeUpdate();
+        }
+        return changed;
     }
 
     private static Response replay(Object[] row, String fingerprint) {

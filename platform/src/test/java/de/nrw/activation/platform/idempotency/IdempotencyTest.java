@@ -3,6 +3,7 @@ package de.nrw.activation.platform.idempotency;
 import de.nrw.activation.testsupport.Rows;
 import de.nrw.activation.testsupport.Tokens;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -23,6 +24,9 @@ class IdempotencyTest {
 
     @Inject
     AgroalDataSource db;
+
+    @Inject
+    Idempotency idempotency;
 
     private static String thing(String name) {
         return "{\"name\":\"" + name + "\",\"kind\":\"SMALL\"}";
@@ -127,6 +131,26 @@ class IdempotencyTest {
         assertThat(replay.asString()).doesNotContain("Erika").isEmpty();
         assertThat(Rows.count(db, "SELECT count(*) FROM thing WHERE jobcenter_id = 'marl'")).isEqualTo(1);
         assertThat(Rows.count(db, "SELECT count(*) FROM idempotency_record WHERE body LIKE '%Erika%'")).isZero();
+    }
+
+    @Test
+    void forgettingOnlyThePersonalFieldsKeepsTheRestOfTheAnswerReplayable() {
+        String token = Tokens.staff("castrop");
+        String key = UUID.randomUUID().toString();
+        ExtractableResponse<Response> first = create(token, key, thing("Max Muster"));
+        UUID id = UUID.fromString(first.jsonPath().getString("id"));
+
+        int changed = QuarkusTransaction.requiringNew().call(() -> idempotency.forget(id, "name", "nickname"));
+        ExtractableResponse<Response> replay = create(token, key, thing("Max Muster"));
+
+        assertThat(changed).isEqualTo(1);
+        assertThat(replay.statusCode()).isEqualTo(201);
+        assertThat(replay.header(Idempotency.REPLAYED_HEADER)).isEqualTo("true");
+        assertThat(replay.jsonPath().getString("id")).isEqualTo(id.toString());
+        assertThat(replay.jsonPath().getString("kind")).isEqualTo("SMALL");
+        assertThat(replay.jsonPath().getMap("$")).containsEntry("name", null);
+        assertThat(replay.asString()).doesNotContain("Muster");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> idempotency.forget(id, "name"))).isZero();
     }
 
     @Test
