@@ -233,8 +233,9 @@ public final class TopicConsumer {
         try {
             kafka.commitSync(offsets);
         } catch (WakeupException stopping) {
-            // stop() came while the batch was in hand: it is applied, so commit it before leaving
-            // (the wake-up is used up, this commit is not interrupted again)
+            // stop() came while the batch was in hand: the wake-up cut the wait for the broker's
+            // answer to the commit, so whether it took is unknown. The batch is applied: commit it
+            // again and wait this time (the wake-up is used up) before leaving.
             kafka.commitSync(offsets);
             throw stopping;
         }
