@@ -39,11 +39,32 @@ public final class OpenApiExamples {
     public static final String PARTICIPATION = """
             {"id": "c3a1e2f4-9b8d-4c7e-a6f5-1d2e3f4a5b6c", "groupId": "0b7d3c52-2f6e-4a8e-9d1c-5e2b7a9f4c11",
              "participantId": "7f1c2a9e-4b7d-4d0e-9a51-2f1f0c3b8e11", "jobcenterId": "herne", "entryDate": "2012-03-05",
+             "exitCausedByGroupCancellation": false, "status": "ACTIVE",
+             "groups": [{"groupId": "0b7d3c52-2f6e-4a8e-9d1c-5e2b7a9f4c11", "from": "2012-03-05"}],
              "gender": "FEMALE", "ageBand": "AGE_25_TO_49", "customerType": "EXISTING",
              "labourMarketDistance": "CLOSE", "vocationalQualification": true, "version": 0}""";
 
     public static final String EXIT = """
             {"exitDate": "2012-04-13", "reason": "COMPLETED"}""";
+
+    public static final String CHANGE_GROUP = """
+            {"name": "Aktivierungsgruppe 3", "location": "Jobcenter Herne, Raum 3.02", "coaches": ["M. Beispiel", "K. Muster"],
+             "provider": {"type": "JOBCENTER", "name": "Jobcenter Herne"}, "capacity": 18}""";
+
+    public static final String WITHDRAW = """
+            {"reason": "registered in error: wrong group"}""";
+
+    public static final String TRANSFER = """
+            {"groupId": "5a8e1f3c-7d2b-4c9e-8f1a-3b6d9e2c4f70", "date": "2012-03-19"}""";
+
+    public static final String TRANSFERRED = """
+            {"id": "c3a1e2f4-9b8d-4c7e-a6f5-1d2e3f4a5b6c", "groupId": "5a8e1f3c-7d2b-4c9e-8f1a-3b6d9e2c4f70",
+             "participantId": "7f1c2a9e-4b7d-4d0e-9a51-2f1f0c3b8e11", "jobcenterId": "herne", "entryDate": "2012-03-05",
+             "exitCausedByGroupCancellation": false, "status": "ACTIVE",
+             "groups": [{"groupId": "0b7d3c52-2f6e-4a8e-9d1c-5e2b7a9f4c11", "from": "2012-03-05", "to": "2012-03-18"},
+                        {"groupId": "5a8e1f3c-7d2b-4c9e-8f1a-3b6d9e2c4f70", "from": "2012-03-19"}],
+             "gender": "FEMALE", "ageBand": "AGE_25_TO_49", "customerType": "EXISTING",
+             "labourMarketDistance": "CLOSE", "vocationalQualification": true, "version": 1}""";
 
     public static final String ATTENDANCE = """
             [{"participantId": "7f1c2a9e-4b7d-4d0e-9a51-2f1f0c3b8e11", "status": "PRESENT"},

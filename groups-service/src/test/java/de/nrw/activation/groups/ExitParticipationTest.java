@@ -113,6 +113,22 @@ class ExitParticipationTest {
                 .post("/api/v1/participations/" + participation + "/exit").then().statusCode(200);
     }
 
+    @Test
+    void anExitDateInTheFutureIsRefused() {
+        // today is 2013-06-03; the group runs 2013-05-27 .. 2013-07-07
+        String groupId = Fixtures.schedule(Fixtures.group("kreis-guetersloh", "PHASE_2", "2013-05-27"));
+        String participation = Fixtures.enter("kreis-guetersloh", groupId,
+                Fixtures.knownParticipant(db, "kreis-guetersloh"), "2013-05-27");
+        asStaff("kreis-guetersloh").body(Map.of("exitDate", "2013-06-04", "reason", "INTEGRATED"))
+                .post("/api/v1/participations/" + participation + "/exit")
+                .then().statusCode(422).contentType("application/problem+json").body("rule", equalTo("exit-in-future"));
+        assertThat(Rows.one(db, "SELECT exit_date FROM participation WHERE id = ?", UUID.fromString(participation))
+                .get("exit_date")).isNull();
+        asStaff("kreis-guetersloh").body(Map.of("exitDate", "2013-06-03", "reason", "INTEGRATED"))
+                .post("/api/v1/participations/" + participation + "/exit").then().statusCode(200)
+                .body("status", equalTo("ENDED"));
+    }
+
     private String entered() {
         String groupId = Fixtures.schedule(herneGroup());
         return Fixtures.enter("herne", groupId, Fixtures.knownParticipant(db, "herne"), "2012-03-07");

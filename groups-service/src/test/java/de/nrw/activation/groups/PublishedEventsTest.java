@@ -82,6 +82,8 @@ class PublishedEventsTest {
         assertThat(data.path("entryDate").asText()).isEqualTo("2012-03-07");
         assertThat(data.path("exitDate").asText()).isEqualTo("2012-04-12");
         assertThat(data.path("reason").asText()).isEqualTo("INTEGRATED");
+        assertThat(data.path("groupCancelled").isBoolean()).isTrue();
+        assertThat(data.path("groupCancelled").booleanValue()).isFalse();
 
         JsonNode attendance = one(groupId, "attendance.recorded.v1");
         assertCloudEvent(attendance, groupId);

@@ -189,6 +189,37 @@ class SessionsTest {
                 .then().statusCode(422).body("rule", equalTo("session-not-scheduled"));
     }
 
+    @Test
+    void aSessionCanMoveOntoADayThatOnlyHoldsACancelledSession() {
+        String id = Fixtures.schedule(herneGroup());
+        asStaff("herne").post("/api/v1/groups/" + id + "/sessions/2012-03-07/cancel").then().statusCode(200);
+
+        asStaff("herne").body(Map.of("newDate", "2012-03-07")).post("/api/v1/groups/" + id + "/sessions/2012-03-08/move")
+                .then().statusCode(200).body("date", equalTo("2012-03-07")).body("status", equalTo("SCHEDULED"))
+                .body("movedFrom", equalTo("2012-03-08"));
+
+        List<Map<String, Object>> sessions = asCoordinator().get("/api/v1/groups/" + id + "/sessions")
+                .then().statusCode(200).extract().jsonPath().getList("");
+        assertThat(sessions).filteredOn(s -> "2012-03-07".equals(s.get("date")))
+                .extracting(s -> s.get("status") + "/" + s.get("movedFrom"))
+                .containsExactlyInAnyOrder("CANCELLED/null", "SCHEDULED/2012-03-08");
+        assertThat(sessions).noneMatch(s -> "2012-03-08".equals(s.get("date")));
+        assertThat(Rows.count(db, "SELECT count(*) FROM group_session WHERE group_id = ? AND session_date = '2012-03-07'",
+                UUID.fromString(id))).isEqualTo(2);
+        TopicReader.Published moved = TopicReader.await("group-events", 1, r -> id.equals(r.key())
+                && r.type().equals("group.changed.v1") && r.data().path("change").asText().equals("SESSION_MOVED")).get(0);
+        assertThat(moved.data().path("sessionDate").asText()).isEqualTo("2012-03-08");
+        assertThat(moved.data().path("newDate").asText()).isEqualTo("2012-03-07");
+
+        // the held session is the one of that day now: attendance goes to it, and the day is taken
+        String participant = Fixtures.knownParticipant(db, "herne");
+        Fixtures.enter("herne", id, participant, "2012-03-05");
+        asStaff("herne").body(List.of(Map.of("participantId", participant, "status", "PRESENT")))
+                .put("/api/v1/groups/" + id + "/sessions/2012-03-07/attendance").then().statusCode(200);
+        asStaff("herne").body(Map.of("newDate", "2012-03-07")).post("/api/v1/groups/" + id + "/sessions/2012-03-12/move")
+                .then().statusCode(409).body("type", endsWith("/session-exists"));
+    }
+
     private void assertMoveRefused(String groupId, String newDate, int status, String type) {
         asStaff("herne").body(Map.of("newDate", newDate)).post("/api/v1/groups/" + groupId + "/sessions/2012-03-08/move")
                 .then().statusCode(status).contentType("application/problem+json").body("type", endsWith("/" + type));

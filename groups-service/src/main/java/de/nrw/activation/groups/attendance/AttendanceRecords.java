@@ -1,5 +1,6 @@
 package de.nrw.activation.groups.attendance;
 
+import de.nrw.activation.contract.AttendanceStatus;
 import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -54,7 +54,11 @@ public class AttendanceResource {
      * whatever was recorded for it before. Only for a held session: 422 {@code no-session}
      * (no session that day), {@code session-not-scheduled} (cancelled),
      * {@code attendance-in-future}; only for participants in the group on that day (422
-     * {@code not-in-group}). Publishes {@code attendance.recorded.v1}.
+     * {@code not-in-group}): a recording for a day after the participant's exit (also a
+     * corrected or back-dated one), before their entry, outside their stay after a transfer, or
+     * for a withdrawn participation is refused. Attendance recorded before an exit was moved to
+     * an earlier day stays stored but no longer counts in the absences. Publishes
+     * {@code attendance.recorded.v1}.
      */
     @PUT
     @Path("/sessions/{date}/attendance")
@@ -90,7 +94,9 @@ public class AttendanceResource {
 
     /**
      * Per participant of the group: excused, unexcused and present counts, most unexcused
-     * first. {@code minUnexcused=1} lists the participants with unexcused absences.
+     * first. {@code minUnexcused=1} lists the participants with unexcused absences. Only days
+     * of the participant's stay in the group count (not after the exit, even a corrected one);
+     * withdrawn participations are not listed.
      */
     @GET
     @Path("/absences")

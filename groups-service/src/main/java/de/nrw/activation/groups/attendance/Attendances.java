@@ -1,7 +1,7 @@
 package de.nrw.activation.groups.attendance;
 
+import de.nrw.activation.contract.AttendanceStatus;
 import de.nrw.activation.groups.group.Group;
-import de.nrw.activation.groups.participation.Participation;
 import de.nrw.activation.groups.participation.Participations;
 import de.nrw.activation.groups.session.Session;
 import de.nrw.activation.groups.session.Sessions;
@@ -57,10 +57,7 @@ public class Attendances {
         if (date.isAfter(LocalDate.now(clock))) {
             throw ProblemException.rule("attendance-in-future", "Attendance can be recorded once the session was held");
         }
-        Set<UUID> inGroup = new HashSet<>();
-        for (Participation participation : participations.inGroupOn(group, date)) {
-            inGroup.add(participation.participantId);
-        }
+        Set<UUID> inGroup = participations.participantsInGroupOn(group, date);
         List<UUID> strangers = new ArrayList<>();
         for (UUID id : named) {
             if (!inGroup.contains(id)) {
@@ -93,22 +90,32 @@ public class Attendances {
     }
 
     /**
-     * Per participant of the group (every participation, also those who left): their excused,
-     * unexcused and present counts; only those with at least {@code minUnexcused} unexcused.
+     * Per participant of the group: their excused, unexcused and present counts; only those with
+     * at least {@code minUnexcused} unexcused. Everyone who was in the group is listed (also those
+     * who left or were transferred out), withdrawn participations are not; a recording counts
+     * only for a day of the participant's stay in the group (entry or transfer in, to the exit
+     * or transfer out), so attendance recorded before an exit was corrected to an earlier day
+     * no longer counts.
      */
     @SuppressWarnings("unchecked")
     public List<AttendanceRecords.Absences> absences(Group group, int minUnexcused) {
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Object[]> rows = em.createNativeQuery("WITH stay AS (" + Participations.staysSql() + ") " + """
                         SELECT p.participant_id,
-                               count(*) FILTER (WHERE a.status = 'EXCUSED')   AS excused,
-                               count(*) FILTER (WHERE a.status = 'UNEXCUSED') AS unexcused,
-                               count(*) FILTER (WHERE a.status = 'PRESENT')   AS present
-                        FROM (SELECT DISTINCT participant_id FROM participation WHERE group_id = :g) p
+                               count(a.status) FILTER (WHERE a.status = :excused)   AS excused,
+                               count(a.status) FILTER (WHERE a.status = :unexcused) AS unexcused,
+                               count(a.status) FILTER (WHERE a.status = :present)   AS present
+                        FROM (SELECT DISTINCT participant_id FROM stay) p
                         LEFT JOIN attendance a ON a.group_id = :g AND a.participant_id = p.participant_id
+                              AND EXISTS (SELECT 1 FROM stay s WHERE s.participant_id = a.participant_id
+                                                                 AND a.session_date BETWEEN s.f AND s.t)
                         GROUP BY p.participant_id
-                        HAVING count(*) FILTER (WHERE a.status = 'UNEXCUSED') >= :min
+                        HAVING count(a.status) FILTER (WHERE a.status = :unexcused) >= :min
                         ORDER BY unexcused DESC, p.participant_id""")
-                .setParameter("g", group.id).setParameter("min", minUnexcused).getResultList();
+                .setParameter("g", group.id).setParameter("min", minUnexcused)
+                .setParameter("excused", AttendanceStatus.EXCUSED.name())
+                .setParameter("unexcused", AttendanceStatus.UNEXCUSED.name())
+                .setParameter("present", AttendanceStatus.PRESENT.name())
+                .getResultList();
         return rows.stream().map(r -> new AttendanceRecords.Absences(uuid(r[0]), ((Number) r[1]).longValue(),
                 ((Number) r[2]).longValue(), ((Number) r[3]).longValue())).toList();
     }

@@ -1,5 +1,7 @@
 package de.nrw.activation.groups.group;
 
+import de.nrw.activation.contract.GroupStatus;
+import de.nrw.activation.contract.ProviderType;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

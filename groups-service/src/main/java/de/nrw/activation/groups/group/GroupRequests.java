@@ -1,5 +1,6 @@
 package de.nrw.activation.groups.group;
 
+import de.nrw.activation.contract.ProviderType;
 import de.nrw.activation.groups.Validation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -48,5 +49,19 @@ public final class GroupRequests {
             @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "time", examples = "12:30")
             @NotNull LocalTime dailyEnd,
             @Schema(description = "1 to 20 places") @NotNull Integer capacity) {
+    }
+
+    /**
+     * What may change after scheduling (domain.md): name, location, coaches, provider name and
+     * capacity. The provider type and the timetable stay.
+     */
+    @Schema(name = "ChangeGroup", description = "A group's changeable details; send all of them")
+    public record Change(
+            @Schema(examples = "Aktivierungsgruppe 3") @NotBlank @Size(max = 200) String name,
+            @Schema(examples = "Jobcenter Herne, Raum 3.02") @NotBlank @Size(max = 200) String location,
+            @Schema(description = "The Jobcoaches' names: at least one per 20 places")
+            @NotNull @Size(max = 10) List<@NotBlank @Size(max = 200) String> coaches,
+            @Schema(description = "The type must stay as scheduled; the name may change") @NotNull @Valid Provider provider,
+            @Schema(description = "1 to 20 places, not below the places taken") @NotNull Integer capacity) {
     }
 }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -140,8 +141,41 @@ public class GroupResource {
     }
 
     /**
-     * Cancels a group of the caller's Jobcenter: it takes no new participations, and its
-     * scheduled sessions from today on are cancelled. Publishes {@code group.cancelled.v1}.
+     * Changes a group of the caller's Jobcenter after scheduling: {@code name}, {@code location},
+     * {@code coaches}, the provider's {@code name} and {@code capacity}; send all of them. The
+     * timetable and the provider type stay as scheduled. 409 {@code capacity-below-places-taken}
+     * when the capacity is below the most participants the group has had on one day; 422 whose
+     * {@code rule} is {@code capacity} (1 to 20), {@code coaching-ratio},
+     * {@code provider-type-unchangeable} or {@code group-cancelled}. Publishes
+     * {@code group.changed.v1} with {@code change: DETAILS_CHANGED} (no names in it); the same
+     * values again change nothing. Send the group's {@code ETag} as {@code If-Match} (412 when
+     * stale); without it the change goes ahead.
+     */
+    @PUT
+    @Path("/{id}")
+    @Transactional
+    @RolesAllowed(Roles.STAFF)
+    @Operation(summary = "Change a group's details")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "change", value = OpenApiExamples.CHANGE_GROUP)))
+    @APIResponse(responseCode = "200", description = "The group as changed", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = GroupView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "Unknown, or another Jobcenter's", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "Capacity below the places taken", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "A rule is broken; `rule` names it", content = @Content(mediaType = "application/problem+json"))
+    public Response change(@PathParam("id") String id, @NotNull @Valid GroupRequests.Change request,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Group group = groups.change(Ids.uuid("id", id), ifMatch, request);
+        return Response.ok(GroupView.of(group, true)).tag(tag(group)).build();
+    }
+
+    /**
+     * Cancels a group of the caller's Jobcenter: it takes no new participations, its scheduled
+     * sessions from today on are cancelled, and each open participation ends today with reason
+     * {@code OTHER} ({@code exitCausedByGroupCancellation: true}); its participant may enter
+     * another group from tomorrow. Publishes {@code group.cancelled.v1} and one
+     * {@code participation.exited.v1} ({@code groupCancelled: true}) per participation ended.
      * Cancelling a cancelled group answers 200 again and changes nothing. Honours {@code If-Match}.
      */
     @POST

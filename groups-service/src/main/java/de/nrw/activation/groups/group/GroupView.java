@@ -1,6 +1,7 @@
 package de.nrw.activation.groups.group;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import de.nrw.activation.contract.GroupStatus;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,5 +1,7 @@
 package de.nrw.activation.groups.group;
 
+import de.nrw.activation.contract.GroupChange;
+import de.nrw.activation.groups.participation.Participations;
 import de.nrw.activation.groups.phase.Phase;
 import de.nrw.activation.groups.session.Sessions;
 import de.nrw.activation.platform.problem.ProblemException;
@@ -18,10 +20,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-/** Scheduling and cancelling groups, each committed together with its event. */
+/** Scheduling, changing and cancelling groups, each committed together with its events. */
 @ApplicationScoped
 public class Groups {
 
@@ -36,6 +39,9 @@ public class Groups {
     GroupEvents events;
 
     @Inject
+    Participations participations;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -48,17 +54,11 @@ public class Groups {
     @Transactional(Transactional.TxType.MANDATORY)
     public Group schedule(GroupRequests.Schedule request) {
         int capacity = request.capacity();
-        if (capacity < 1 || capacity > MAX_CAPACITY) {
-            throw ProblemException.rule("capacity", "A group has 1 to 20 places, not " + capacity);
-        }
+        requireCapacity(capacity);
         Timetable timetable = new Timetable(request.startDate(), request.weeks(), request.meetingDays(),
                 request.dailyStart(), request.dailyEnd());
         timetable.check();
-        int coachesNeeded = (capacity + PLACES_PER_COACH - 1) / PLACES_PER_COACH;
-        if (request.coaches().size() < coachesNeeded) {
-            throw ProblemException.rule("coaching-ratio", "A group of " + capacity + " places needs at least "
-                    + coachesNeeded + " coach(es), one per " + PLACES_PER_COACH + " places");
-        }
+        requireCoaches(capacity, request.coaches().size());
         Phase phase = Phase.findById(request.phaseId());
         if (phase == null) {
             throw ProblemException.rule("unknown-phase", "There is no phase " + request.phaseId());
@@ -121,8 +121,55 @@ public class Groups {
     }
 
     /**
-     * Cancels a group: it takes no new participations, and its scheduled sessions from today on
-     * are cancelled. Cancelling a cancelled group changes nothing and publishes nothing.
+     * Changes what may change after scheduling: name, location, coaches, provider name and
+     * capacity (the timetable stays, so its rules still hold). 422: cancelled group, capacity
+     * outside 1 to 20, too few coaches, another provider type; 409: capacity below the places
+     * taken. The same values again change nothing and publish nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Group change(UUID id, String ifMatch, GroupRequests.Change request) {
+        Group group = ownLocked(id);
+        ETags.checkIfMatch(ifMatch, group.version);
+        if (group.isCancelled()) {
+            throw ProblemException.rule("group-cancelled", "Group " + group.id + " was cancelled on " + group.cancelledOn);
+        }
+        int capacity = request.capacity();
+        requireCapacity(capacity);
+        requireCoaches(capacity, request.coaches().size());
+        if (request.provider().type() != group.providerType) {
+            throw ProblemException.rule("provider-type-unchangeable", "The provider type of a group stays "
+                    + group.providerType + ": its participations were counted under it; schedule another group instead");
+        }
+        String name = request.name().strip();
+        String location = request.location().strip();
+        String providerName = request.provider().name().strip();
+        String[] coaches = request.coaches().stream().map(String::strip).toArray(String[]::new);
+        if (name.equals(group.name) && location.equals(group.location) && providerName.equals(group.providerName)
+                && Arrays.equals(coaches, group.coaches) && capacity == group.capacity) {
+            return group;
+        }
+        if (capacity < group.capacity) {
+            long taken = participations.placesTaken(group);
+            if (capacity < taken) {
+                throw ProblemException.conflict("capacity-below-places-taken", "The group has had " + taken
+                        + " participants at once; its capacity cannot be " + capacity);
+            }
+        }
+        group.name = name;
+        group.location = location;
+        group.providerName = providerName;
+        group.coaches = coaches;
+        group.capacity = capacity;
+        group.changedAt = clock.instant();
+        Group.flush();
+        events.changed(group, GroupChange.DETAILS_CHANGED, null, null);
+        return group;
+    }
+
+    /**
+     * Cancels a group: it takes no new participations, its scheduled sessions from today on are
+     * cancelled, and each of its open participations ends today (reason OTHER, caused by the
+     * cancellation). Cancelling a cancelled group changes nothing and publishes nothing.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Group cancel(UUID id, String ifMatch) {
@@ -136,7 +183,22 @@ public class Groups {
         sessions.cancelFrom(group.id, today);
         Group.flush();
         events.cancelled(group);
+        participations.endForCancelledGroup(group);
         return group;
+    }
+
+    private static void requireCapacity(int capacity) {
+        if (capacity < 1 || capacity > MAX_CAPACITY) {
+            throw ProblemException.rule("capacity", "A group has 1 to 20 places, not " + capacity);
+        }
+    }
+
+    private static void requireCoaches(int capacity, int coaches) {
+        int coachesNeeded = (capacity + PLACES_PER_COACH - 1) / PLACES_PER_COACH;
+        if (coaches < coachesNeeded) {
+            throw ProblemException.rule("coaching-ratio", "A group of " + capacity + " places needs at least "
+                    + coachesNeeded + " coach(es), one per " + PLACES_PER_COACH + " places");
+        }
     }
 
     public List<Group> search(String jobcenterId, String phaseId, int page, int size) {

@@ -8,6 +8,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -32,6 +33,21 @@ public record Timetable(LocalDate startDate, int weeks, List<DayOfWeek> meetingD
 
     public LocalDate endDate() {
         return startDate.plusDays(weeks * 7L - 1);
+    }
+
+    /**
+     * The session days: each meeting day of the period [startDate, endDate] that is not one of
+     * {@code holidays} (the NRW public holidays, from {@code PublicHolidays}), in date order.
+     */
+    public List<LocalDate> sessionDates(Set<LocalDate> holidays) {
+        Set<DayOfWeek> days = EnumSet.copyOf(meetingDays);
+        List<LocalDate> dates = new ArrayList<>();
+        for (LocalDate day = startDate; !day.isAfter(endDate()); day = day.plusDays(1)) {
+            if (days.contains(day.getDayOfWeek()) && !holidays.contains(day)) {
+                dates.add(day);
+            }
+        }
+        return dates;
     }
 
     /** Meeting days times daily hours, in hours with two decimals (e.g. 3 x 3.5 h = 10.50). */

@@ -1,5 +1,10 @@
 package de.nrw.activation.groups.participant;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.nrw.activation.contract.EventTypes;
+import de.nrw.activation.contract.ParticipantErasedData;
+import de.nrw.activation.contract.ParticipantProfileData;
+import de.nrw.activation.contract.Topics;
 import de.nrw.activation.platform.consumer.TopicConsumer;
 import de.nrw.activation.platform.consumer.TopicConsumers;
 import de.nrw.activation.platform.events.EventEnvelope;
@@ -19,16 +24,13 @@ import java.util.UUID;
  * Learns participants from topic {@code participant-events} (registered, changed, erased) into
  * {@link KnownParticipant}: each event id applied once (the platform consumer's inbox), in any
  * order (an older profile never overwrites a newer one, erasure is final, a changed event
- * before its registered one creates the row). Unreadable records are parked as dead letters.
+ * before its registered one creates the row). {@code data} is read into the contract's records;
+ * unreadable records (unknown type, missing field, unknown enum value) are parked as dead letters.
  */
 @ApplicationScoped
 public class ParticipantEventsConsumer {
 
     public static final String NAME = "groups-service.participant-events";
-    public static final String TOPIC = "participant-events";
-    static final String REGISTERED = "participant.registered.v1";
-    static final String CHANGED = "participant.changed.v1";
-    static final String ERASED = "participant.erased.v1";
 
     @Inject
     TopicConsumers consumers;
@@ -36,10 +38,13 @@ public class ParticipantEventsConsumer {
     @Inject
     EntityManager em;
 
+    @Inject
+    ObjectMapper mapper;
+
     private TopicConsumer consumer;
 
     void start(@Observes StartupEvent event) {
-        consumer = consumers.start(NAME, TOPIC, this::apply);
+        consumer = consumers.start(NAME, Topics.PARTICIPANT_EVENTS, this::apply);
     }
 
     public boolean isRunning() {
@@ -49,25 +54,26 @@ public class ParticipantEventsConsumer {
     /** Runs inside the consumer's transaction. */
     void apply(List<EventEnvelope> events) {
         for (EventEnvelope event : events) {
-            switch (event.type() == null ? "" : event.type()) {
-                case REGISTERED, CHANGED -> {
-                    KnownParticipant participant = row(event, timeOf(event));
-                    participant.applyProfile(timeOf(event), value(event, "gender", Gender.class),
-                            value(event, "ageBand", AgeBand.class), value(event, "customerType", CustomerType.class),
-                            value(event, "labourMarketDistance", LabourMarketDistance.class),
-                            event.bool("vocationalQualification"));
-                }
-                case ERASED -> row(event, timeOf(event)).erase(timeOf(event));
-                default -> throw new PoisonEventException("event " + event.id() + " has unknown type " + event.type());
+            String type = event.type() == null ? "" : event.type();
+            if (type.equals(EventTypes.PARTICIPANT_REGISTERED) || type.equals(EventTypes.PARTICIPANT_CHANGED)) {
+                ParticipantProfileData profile = event.data(ParticipantProfileData.class, mapper);
+                Instant time = timeOf(event);
+                row(profile.participantId(), profile.jobcenterId(), time).applyProfile(time, profile.gender(),
+                        profile.ageBand(), profile.customerType(), profile.labourMarketDistance(),
+                        profile.vocationalQualification());
+            } else if (type.equals(EventTypes.PARTICIPANT_ERASED)) {
+                ParticipantErasedData erased = event.data(ParticipantErasedData.class, mapper);
+                Instant time = timeOf(event);
+                row(erased.participantId(), erased.jobcenterId(), time).erase(time);
+            } else {
+                throw new PoisonEventException("event " + event.id() + " has unknown type " + event.type());
             }
         }
         em.flush();
     }
 
     /** The participant's row, locked; created (and flushed, so it can be locked again) when new. */
-    private KnownParticipant row(EventEnvelope event, Instant time) {
-        UUID id = event.uuid("participantId");
-        String jobcenterId = event.text("jobcenterId");
+    private KnownParticipant row(UUID id, String jobcenterId, Instant time) {
         KnownParticipant participant = em.find(KnownParticipant.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (participant == null) {
             participant = new KnownParticipant();
@@ -85,15 +91,5 @@ public class ParticipantEventsConsumer {
             throw new PoisonEventException("event " + event.id() + " (" + event.type() + ") has no time");
         }
         return event.time().toInstant();
-    }
-
-    private static <E extends Enum<E>> E value(EventEnvelope event, String field, Class<E> type) {
-        String raw = event.text(field);
-        try {
-            return Enum.valueOf(type, raw);
-        } catch (IllegalArgumentException e) {
-            throw new PoisonEventException("event " + event.id() + " (" + event.type() + ") data." + field
-                    + " is not one of the known values");
-        }
     }
 }

@@ -94,11 +94,15 @@ public class GroupParticipationResource {
             Participation participation = participations.enter(groupId, request.participantId(), request.entryDate());
             return Response.created(UriBuilder.fromUri(uri.getBaseUri()).path("api/v1/participations")
                             .path(participation.id.toString()).build())
-                    .tag(tag(participation)).entity(ParticipationView.of(participation)).build();
+                    .tag(tag(participation)).entity(participations.view(participation)).build();
         });
     }
 
-    /** A page of the group's participations, earliest entry first; total in {@code X-Total-Count}. */
+    /**
+     * A page of the participations that were ever in the group (withdrawn ones and those
+     * transferred out too: see {@code status} and {@code groups}), earliest entry first; total in
+     * {@code X-Total-Count}.
+     */
     @GET
     @Operation(summary = "List a group's participations")
     @APIResponse(responseCode = "200", description = "A page of participations",
@@ -108,8 +112,7 @@ public class GroupParticipationResource {
             content = @Content(mediaType = "application/problem+json"))
     public Response ofGroup(@PathParam("id") String id, @BeanParam PageRequest paging) {
         Group group = groups.visible(Ids.uuid("id", id));
-        List<ParticipationView> items = participations.ofGroup(group.id, paging.page(), paging.size()).stream()
-                .map(ParticipationView::of).toList();
+        List<ParticipationView> items = participations.views(participations.ofGroup(group.id, paging.page(), paging.size()));
         return Page.of(items, participations.countOfGroup(group.id));
     }
 

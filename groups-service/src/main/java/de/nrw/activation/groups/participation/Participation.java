@@ -1,9 +1,10 @@
 package de.nrw.activation.groups.participation;
 
-import de.nrw.activation.groups.participant.AgeBand;
-import de.nrw.activation.groups.participant.CustomerType;
-import de.nrw.activation.groups.participant.Gender;
-import de.nrw.activation.groups.participant.LabourMarketDistance;
+import de.nrw.activation.contract.AgeBand;
+import de.nrw.activation.contract.CustomerType;
+import de.nrw.activation.contract.ExitReason;
+import de.nrw.activation.contract.Gender;
+import de.nrw.activation.contract.LabourMarketDistance;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -19,7 +20,9 @@ import java.util.UUID;
 
 /**
  * One participant in one group (Teilnahme), from entry to exit, with the participant's
- * anonymous attributes as they were at entry.
+ * anonymous attributes as they were at entry. A transfer moves it to another group
+ * ({@link #groupId} is the current one, {@link GroupStay} the history); a withdrawal marks it as
+ * entered by mistake, and the row stays.
  */
 @Entity
 @Table(name = "participation")
@@ -28,7 +31,8 @@ public class Participation extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "group_id", nullable = false, updatable = false)
+    /** The group it is in now (after a transfer: the new group). */
+    @Column(name = "group_id", nullable = false)
     public UUID groupId;
 
     @Column(name = "participant_id", nullable = false, updatable = false)
@@ -46,6 +50,10 @@ public class Participation extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(name = "exit_reason")
     public ExitReason exitReason;
+
+    /** The exit was caused by the group's cancellation (reason OTHER, on the cancellation date). */
+    @Column(name = "exit_group_cancelled", nullable = false)
+    public boolean exitGroupCancelled;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
@@ -72,6 +80,15 @@ public class Participation extends PanacheEntityBase {
     @Column(name = "exited_at")
     public Instant exitedAt;
 
+    @Column(name = "exit_corrected_at")
+    public Instant exitCorrectedAt;
+
+    @Column(name = "withdrawn_at")
+    public Instant withdrawnAt;
+
+    @Column(name = "withdrawal_reason")
+    public String withdrawalReason;
+
     @Version
     public long version;
 
@@ -79,15 +96,34 @@ public class Participation extends PanacheEntityBase {
         return exitDate != null;
     }
 
-    /** True when the participant is in the group on {@code day}: from entry to exit (or the group's end). */
-    public boolean isInGroupOn(LocalDate day, LocalDate groupEnd) {
-        LocalDate last = exitDate == null ? groupEnd : exitDate;
-        return !day.isBefore(entryDate) && !day.isAfter(last);
+    public boolean isWithdrawn() {
+        return withdrawnAt != null;
     }
 
-    public void exit(LocalDate date, ExitReason reason, Instant now) {
+    public ParticipationStatus status() {
+        if (isWithdrawn()) {
+            return ParticipationStatus.WITHDRAWN;
+        }
+        return hasExited() ? ParticipationStatus.ENDED : ParticipationStatus.ACTIVE;
+    }
+
+    public void exit(LocalDate date, ExitReason reason, boolean causedByGroupCancellation, Instant now) {
         exitDate = date;
         exitReason = reason;
+        exitGroupCancelled = causedByGroupCancellation;
         exitedAt = now;
+    }
+
+    /** Staff put a recorded exit right: it is theirs now, not the cancellation's. */
+    public void correctExit(LocalDate date, ExitReason reason, Instant now) {
+        exitDate = date;
+        exitReason = reason;
+        exitGroupCancelled = false;
+        exitCorrectedAt = now;
+    }
+
+    public void withdraw(String reason, Instant now) {
+        withdrawnAt = now;
+        withdrawalReason = reason;
     }
 }

@@ -1,24 +1,31 @@
 package de.nrw.activation.groups.participation;
 
-import de.nrw.activation.groups.participant.AgeBand;
-import de.nrw.activation.groups.participant.CustomerType;
-import de.nrw.activation.groups.participant.Gender;
-import de.nrw.activation.groups.participant.LabourMarketDistance;
+import de.nrw.activation.contract.AgeBand;
+import de.nrw.activation.contract.CustomerType;
+import de.nrw.activation.contract.ExitReason;
+import de.nrw.activation.contract.Gender;
+import de.nrw.activation.contract.LabourMarketDistance;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
-/** A participation, with the participant's anonymous attributes at entry. */
+/** A participation, with the participant's anonymous attributes at entry and its group history. */
 @Schema(name = "Participation")
 public record ParticipationView(
         UUID id,
-        UUID groupId,
+        @Schema(description = "The group it is in now (after a transfer: the new one)") UUID groupId,
         UUID participantId,
         String jobcenterId,
         LocalDate entryDate,
         @Schema(description = "Absent until the participant exits") LocalDate exitDate,
         ExitReason exitReason,
+        @Schema(description = "True when the exit was caused by the group's cancellation") boolean exitCausedByGroupCancellation,
+        @Schema(description = "ACTIVE (in its group, also while an exit is missing), ENDED (exited) or WITHDRAWN (entered by mistake)")
+        ParticipationStatus status,
+        @Schema(description = "Set once the participation was withdrawn") String withdrawalReason,
+        @Schema(description = "The groups it was in, earliest first; more than one after a transfer") List<Stay> groups,
         Gender gender,
         AgeBand ageBand,
         CustomerType customerType,
@@ -26,9 +33,15 @@ public record ParticipationView(
         boolean vocationalQualification,
         @Schema(description = "Version, also sent as the ETag") long version) {
 
-    static ParticipationView of(Participation p) {
+    /** One group of the history: {@code to} is the last day in it (absent while it is the open current group). */
+    @Schema(name = "ParticipationGroup")
+    public record Stay(UUID groupId, LocalDate from, LocalDate to) { }
+
+    static ParticipationView of(Participation p, List<GroupStay> history) {
+        List<Stay> groups = history.stream()
+                .map(s -> new Stay(s.groupId, s.fromDate, s.toDate != null ? s.toDate : p.exitDate)).toList();
         return new ParticipationView(p.id, p.groupId, p.participantId, p.jobcenterId, p.entryDate, p.exitDate,
-                p.exitReason, p.gender, p.ageBand, p.customerType, p.labourMarketDistance, p.vocationalQualification,
-                p.version);
+                p.exitReason, p.exitGroupCancelled, p.status(), p.withdrawalReason, groups, p.gender, p.ageBand,
+                p.customerType, p.labourMarketDistance, p.vocationalQualification, p.version);
     }
 }

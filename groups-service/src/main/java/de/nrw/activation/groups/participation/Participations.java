@@ -1,13 +1,12 @@
 package de.nrw.activation.groups.participation;
 
+import de.nrw.activation.contract.ExitReason;
 import de.nrw.activation.groups.group.Group;
 import de.nrw.activation.groups.group.Groups;
 import de.nrw.activation.groups.participant.KnownParticipant;
 import de.nrw.activation.platform.problem.ProblemException;
 import de.nrw.activation.platform.security.Caller;
 import de.nrw.activation.platform.web.ETags;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,17 +14,37 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * Entries into and exits from groups, each committed together with its event. The group row
+ * The life of a participation: entry, exit and its correction, withdrawal, transfer, and the
+ * exits a group's cancellation causes; each committed together with its event. The group row
  * and the participant's row are locked while the capacity and overlap rules are checked, so
  * two concurrent entries cannot both take the last place or overlap each other.
+ *
+ * <p>A withdrawn participation counts nowhere: it takes no place, blocks no period and has no
+ * attendance. A participation takes a place in a group for its stay there ({@link GroupStay}):
+ * from its entry (or transfer in) to its exit, its transfer out, or else the group's end.
  */
 @ApplicationScoped
 public class Participations {
+
+    /** A stay's last day in its group: the day before a transfer out, else the exit, else the group's end. */
+    private static final String STAY = """
+            SELECT p.id AS participation_id, p.participant_id, h.from_date AS f,
+                   COALESCE(h.to_date, p.exit_date, g.end_date) AS t
+            FROM participation_group h
+            JOIN participation p ON p.id = h.participation_id
+            JOIN activation_group g ON g.id = h.group_id
+            WHERE h.group_id = :g AND p.withdrawn_at IS NULL""";
 
     @Inject
     Groups groups;
@@ -65,15 +84,8 @@ public class Participations {
             throw ProblemException.rule("entry-outside-group-period", "The entry date must lie in the group's period "
                     + group.startDate + " .. " + group.endDate);
         }
-        // A place is taken by everyone still in the group on or after the entry date.
-        long taken = Participation.count("groupId = ?1 and (exitDate is null or exitDate >= ?2)", group.id, entryDate);
-        if (taken >= group.capacity) {
-            throw ProblemException.conflict("capacity-full", "All " + group.capacity + " places of the group are taken");
-        }
-        if (overlaps(participantId, entryDate, group.endDate)) {
-            throw ProblemException.conflict("overlapping-participation",
-                    "The participant is in another group (or this one) during " + entryDate + " .. " + group.endDate);
-        }
+        requirePlace(group, entryDate);
+        requireNoOverlap(participantId, null, entryDate, group.endDate);
         Participation participation = new Participation();
         participation.id = UUID.randomUUID();
         participation.groupId = group.id;
@@ -86,35 +98,151 @@ public class Participations {
         participation.labourMarketDistance = participant.labourMarketDistance;
         participation.vocationalQualification = participant.vocationalQualification;
         participation.enteredAt = clock.instant();
-        participation.persistAndFlush();
+        participation.persist();
+        GroupStay.begin(participation.id, group.id, entryDate).persist();
+        em.flush();
         events.entered(participation, group);
         return participation;
     }
 
     /**
-     * Records the exit. 409 when it was recorded already; 422 for an exit before the entry or
-     * after the group's end.
+     * Records the exit. 409 when it was recorded already or the participation was withdrawn;
+     * 422 for an exit before the entry (or the transfer into the current group), after the
+     * group's end or its cancellation, or in the future.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Participation exit(UUID id, String ifMatch, LocalDate exitDate, ExitReason reason) {
         Participation participation = own(id, LockModeType.PESSIMISTIC_WRITE);
+        requireNotWithdrawn(participation);
+        if (participation.hasExited()) {
+            throw ProblemException.conflict("already-exited", "The participation ended on " + participation.exitDate
+                    + "; correct it with PUT .../exit");
+        }
+        ETags.checkIfMatch(ifMatch, participation.version);
+        Group group = Group.findById(participation.groupId);
+        requireValidExit(participation, group, exitDate);
+        participation.exit(exitDate, reason, false, clock.instant());
+        em.flush();
+        events.exited(participation, group);
+        return participation;
+    }
+
+    /**
+     * Corrects a recorded exit (date and/or reason) under the rules of a first recording. 409 when
+     * no exit was recorded or the participation was withdrawn. The same date and reason again
+     * change nothing and publish nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Participation correctExit(UUID id, String ifMatch, LocalDate exitDate, ExitReason reason) {
+        Participation participation = own(id, LockModeType.PESSIMISTIC_WRITE);
+        requireNotWithdrawn(participation);
+        if (!participation.hasExited()) {
+            throw ProblemException.conflict("not-exited", "No exit was recorded yet; record it with POST .../exit");
+        }
+        ETags.checkIfMatch(ifMatch, participation.version);
+        if (participation.exitDate.equals(exitDate) && participation.exitReason == reason) {
+            return participation;
+        }
+        Group group = Group.findById(participation.groupId);
+        requireValidExit(participation, group, exitDate);
+        participation.correctExit(exitDate, reason, clock.instant());
+        em.flush();
+        events.exitCorrected(participation, group);
+        return participation;
+    }
+
+    /**
+     * Withdraws a participation entered by mistake: it is kept, marked withdrawn, and frees its
+     * place and its period. Withdrawing it again changes nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Participation withdraw(UUID id, String ifMatch, String reason) {
+        Participation participation = own(id, LockModeType.PESSIMISTIC_WRITE);
+        if (participation.isWithdrawn()) {
+            return participation;
+        }
+        ETags.checkIfMatch(ifMatch, participation.version);
+        participation.withdraw(reason.strip(), clock.instant());
+        em.flush();
+        events.withdrawn(participation);
+        return participation;
+    }
+
+    /**
+     * Moves an open participation to another group of the same Jobcenter and phase; {@code date}
+     * is its first day in the new group. It keeps its id, entry date and attributes at entry.
+     * 404: unknown group or another Jobcenter's; 409: ended or withdrawn, no place left, an
+     * overlapping participation; 422: the rule named in {@code rule}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Participation transfer(UUID id, String ifMatch, UUID toGroupId, LocalDate date) {
+        Participation participation = own(id, LockModeType.PESSIMISTIC_WRITE);
+        requireNotWithdrawn(participation);
         if (participation.hasExited()) {
             throw ProblemException.conflict("already-exited", "The participation ended on " + participation.exitDate);
         }
         ETags.checkIfMatch(ifMatch, participation.version);
-        Group group = Group.findById(participation.groupId);
-        if (exitDate.isBefore(participation.entryDate)) {
-            throw ProblemException.rule("exit-before-entry", "The exit date must not be before the entry date "
-                    + participation.entryDate);
+        Group from = Group.findById(participation.groupId);
+        Group to = groups.ownLocked(toGroupId);
+        em.find(KnownParticipant.class, participation.participantId, LockModeType.PESSIMISTIC_WRITE);
+        if (to.id.equals(from.id)) {
+            throw ProblemException.rule("transfer-same-group", "The participation is in group " + to.id + " already");
         }
-        if (exitDate.isAfter(group.endDate)) {
-            throw ProblemException.rule("exit-after-group-end", "The exit date must not be after the group's end "
-                    + group.endDate);
+        if (!to.phaseId.equals(from.phaseId)) {
+            throw ProblemException.rule("transfer-other-phase", "A transfer stays in the phase " + from.phaseId
+                    + "; group " + to.id + " runs in " + to.phaseId);
         }
-        participation.exit(exitDate, reason, clock.instant());
-        participation.persistAndFlush();
-        events.exited(participation, group);
+        if (to.isCancelled()) {
+            throw ProblemException.rule("group-cancelled", "Group " + to.id + " was cancelled on " + to.cancelledOn);
+        }
+        GroupStay current = currentStay(participation);
+        ParticipationRules.checkTransfer(date, current.fromDate, from.endDate, to.startDate, to.endDate);
+        requirePlace(to, date);
+        requireNoOverlap(participation.participantId, participation.id, date, to.endDate);
+        current.toDate = date.minusDays(1);
+        em.flush();   // Hibernate inserts before it updates: close the current stay before the new one opens
+        GroupStay.begin(participation.id, to.id, date).persist();
+        participation.groupId = to.id;
+        em.flush();
+        events.transferred(participation, from, to, date);
         return participation;
+    }
+
+    /**
+     * The group was cancelled: each of its open participations ends on the cancellation date
+     * (reason OTHER, marked as caused by the cancellation), one {@code participation.exited.v1}
+     * each. A participation that would only have entered after that date ends on its first day
+     * in the group (an exit is never before it), and none ends after the group's end.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int endForCancelledGroup(Group group) {
+        List<Participation> open = em.createQuery("""
+                        SELECT p FROM Participation p
+                        WHERE p.groupId = :g AND p.exitDate IS NULL AND p.withdrawnAt IS NULL
+                        ORDER BY p.entryDate, p.id""", Participation.class)
+                .setParameter("g", group.id).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        Instant now = clock.instant();
+        for (Participation participation : open) {
+            LocalDate on = ParticipationRules.cancellationExit(group.cancelledOn, currentStay(participation).fromDate,
+                    group.endDate);
+            participation.exit(on, ExitReason.OTHER, true, now);
+        }
+        em.flush();
+        for (Participation participation : open) {
+            events.exited(participation, group);
+        }
+        return open.size();
+    }
+
+    /**
+     * The places taken in a group: the most participants (not withdrawn) in it on any one day.
+     * Its capacity may not go below this.
+     */
+    public long placesTaken(Group group) {
+        Number taken = (Number) em.createNativeQuery("WITH stay AS (" + STAY + ") "
+                        + "SELECT COALESCE(max((SELECT count(*) FROM stay s2 WHERE s2.f <= s.f AND s2.t >= s.f)), 0) FROM stay s")
+                .setParameter("g", group.id).getSingleResult();
+        return taken.longValue();
     }
 
     /** A participation of the staff caller's Jobcenter; 404 otherwise. */
@@ -130,29 +258,117 @@ public class Participations {
         return participation;
     }
 
+    /** The participation as the API shows it, with its group history. */
+    public ParticipationView view(Participation participation) {
+        return views(List.of(participation)).get(0);
+    }
+
+    /** The participations as the API shows them, with their group histories (one query for all). */
+    public List<ParticipationView> views(List<Participation> list) {
+        Map<UUID, List<GroupStay>> history = new LinkedHashMap<>();
+        if (!list.isEmpty()) {
+            history = em.createQuery("SELECT h FROM GroupStay h WHERE h.participationId IN :ids ORDER BY h.fromDate",
+                            GroupStay.class)
+                    .setParameter("ids", list.stream().map(p -> p.id).toList()).getResultList().stream()
+                    .collect(Collectors.groupingBy(h -> h.participationId));
+        }
+        Map<UUID, List<GroupStay>> byParticipation = history;
+        return list.stream().map(p -> ParticipationView.of(p, byParticipation.getOrDefault(p.id, List.of()))).toList();
+    }
+
+    /** The participations that were ever in the group (transferred ones too), earliest entry first. */
     public List<Participation> ofGroup(UUID groupId, int page, int size) {
-        return Participation.find("groupId", Sort.by("entryDate").and("id"), groupId).page(Page.of(page, size)).list();
+        return em.createQuery("""
+                        SELECT p FROM Participation p
+                        WHERE p.id IN (SELECT h.participationId FROM GroupStay h WHERE h.groupId = :g)
+                        ORDER BY p.entryDate, p.id""", Participation.class)
+                .setParameter("g", groupId).setFirstResult(page * size).setMaxResults(size).getResultList();
     }
 
     public long countOfGroup(UUID groupId) {
-        return Participation.count("groupId", groupId);
+        return em.createQuery("SELECT count(DISTINCT h.participationId) FROM GroupStay h WHERE h.groupId = :g", Long.class)
+                .setParameter("g", groupId).getSingleResult();
     }
 
-    /** The participations of the group that include {@code day}. */
-    public List<Participation> inGroupOn(Group group, LocalDate day) {
-        return Participation.<Participation>list("groupId", group.id).stream()
-                .filter(p -> p.isInGroupOn(day, group.endDate)).toList();
+    /**
+     * The caller's Jobcenter's participations whose group ended before today without an exit
+     * (withdrawn ones aside), the longest-missing first: by the group's end, then entry.
+     */
+    public List<Participation> missingExits(int page, int size) {
+        return em.createQuery("""
+                        SELECT p FROM Participation p, Group g
+                        WHERE g.id = p.groupId AND p.jobcenterId = :jobcenter
+                          AND p.exitDate IS NULL AND p.withdrawnAt IS NULL AND g.endDate < :today
+                        ORDER BY g.endDate, p.entryDate, p.id""", Participation.class)
+                .setParameter("jobcenter", caller.staffJobcenter()).setParameter("today", LocalDate.now(clock))
+                .setFirstResult(page * size).setMaxResults(size).getResultList();
     }
 
-    /** Any participation of the person, in any group, whose [entry, exit or group end] meets [from, to]. */
-    private boolean overlaps(UUID participantId, LocalDate from, LocalDate to) {
+    public long countMissingExits() {
+        return em.createQuery("""
+                        SELECT count(p) FROM Participation p, Group g
+                        WHERE g.id = p.groupId AND p.jobcenterId = :jobcenter
+                          AND p.exitDate IS NULL AND p.withdrawnAt IS NULL AND g.endDate < :today""", Long.class)
+                .setParameter("jobcenter", caller.staffJobcenter()).setParameter("today", LocalDate.now(clock))
+                .getSingleResult();
+    }
+
+    /** The participants (not withdrawn) in the group on {@code day}: within a stay of theirs there. */
+    @SuppressWarnings("unchecked")
+    public Set<UUID> participantsInGroupOn(Group group, LocalDate day) {
+        List<Object> ids = em.createNativeQuery("SELECT s.participant_id FROM (" + STAY + ") s WHERE s.f <= :d AND s.t >= :d")
+                .setParameter("g", group.id).setParameter("d", day).getResultList();
+        return ids.stream().map(Participations::uuid).collect(Collectors.toCollection(HashSet::new));
+    }
+
+    /** The SQL of the stays (not withdrawn) in group {@code :g}: participation_id, participant_id, f (first day), t (last day). */
+    public static String staysSql() {
+        return STAY;
+    }
+
+    private GroupStay currentStay(Participation participation) {
+        return em.createQuery("SELECT h FROM GroupStay h WHERE h.participationId = :p AND h.toDate IS NULL", GroupStay.class)
+                .setParameter("p", participation.id).getSingleResult();
+    }
+
+    private void requireValidExit(Participation participation, Group group, LocalDate exitDate) {
+        LocalDate from = currentStay(participation).fromDate;
+        ParticipationRules.checkExit(exitDate, from, from.equals(participation.entryDate), group.endDate,
+                group.isCancelled() ? group.cancelledOn : null, LocalDate.now(clock));
+    }
+
+    private static void requireNotWithdrawn(Participation participation) {
+        if (participation.isWithdrawn()) {
+            throw ProblemException.conflict("participation-withdrawn", "The participation was withdrawn as entered by mistake");
+        }
+    }
+
+    /** A place is taken by everyone whose stay in the group lasts until {@code day} or later. */
+    private void requirePlace(Group group, LocalDate day) {
+        Number taken = (Number) em.createNativeQuery("SELECT count(*) FROM (" + STAY + ") s WHERE s.t >= :d")
+                .setParameter("g", group.id).setParameter("d", day).getSingleResult();
+        if (taken.longValue() >= group.capacity) {
+            throw ProblemException.conflict("capacity-full", "All " + group.capacity + " places of the group are taken");
+        }
+    }
+
+    /** Any other participation of the person (not withdrawn), in any group, whose [entry, exit or group end] meets [from, to]. */
+    private void requireNoOverlap(UUID participantId, UUID except, LocalDate from, LocalDate to) {
         Number count = (Number) em.createNativeQuery("""
                         SELECT count(*) FROM participation p JOIN activation_group g ON g.id = p.group_id
-                        WHERE p.participant_id = :participant
+                        WHERE p.participant_id = :participant AND p.withdrawn_at IS NULL AND p.id <> :except
                           AND p.entry_date <= :to
                           AND COALESCE(p.exit_date, g.end_date) >= :from""")
-                .setParameter("participant", participantId).setParameter("from", from).setParameter("to", to)
+                .setParameter("participant", participantId).setParameter("except", except == null ? new UUID(0, 0) : except)
+                .setParameter("from", from).setParameter("to", to)
                 .getSingleResult();
-        return count.longValue() > 0;
+        if (count.longValue() > 0) {
+            throw ProblemException.conflict("overlapping-participation",
+                    "The participant is in another group (or this one) during " + from + " .. " + to);
+        }
+    }
+
+    private static UUID uuid(Object value) {
+        return value instanceof UUID u ? u : UUID.fromString(value.toString());
     }
 }

@@ -92,7 +92,8 @@ public class SessionResource {
      * Moves a scheduled session to another day of the group's period, optionally with new
      * times, and publishes {@code group.changed.v1}. The new day must be Monday to Friday
      * (422 {@code meeting-days}), not a public holiday (422 {@code public-holiday}), inside the
-     * group's period (422 {@code session-outside-group-period}) and free (409 {@code session-exists}).
+     * group's period (422 {@code session-outside-group-period}) and free of a held session (409
+     * {@code session-exists}); a day whose own session was cancelled is free, and lists both.
      */
     @POST
     @Path("/{date}/move")

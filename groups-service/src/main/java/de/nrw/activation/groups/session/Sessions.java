@@ -1,7 +1,9 @@
 package de.nrw.activation.groups.session;
 
+import de.nrw.activation.contract.GroupChange;
 import de.nrw.activation.groups.group.Group;
 import de.nrw.activation.groups.group.GroupEvents;
+import de.nrw.activation.groups.group.Timetable;
 import de.nrw.activation.platform.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,11 +16,8 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.SortedSet;
 import java.util.UUID;
 
 /**
@@ -40,21 +39,11 @@ public class Sessions {
     @Inject
     Clock clock;
 
-    /** The meeting days of the timetable in [startDate, endDate] that are not public holidays. */
-    public List<LocalDate> meetingDates(LocalDate startDate, LocalDate endDate, Set<DayOfWeek> meetingDays) {
-        SortedSet<LocalDate> closed = holidays.between(startDate, endDate);
-        List<LocalDate> dates = new ArrayList<>();
-        for (LocalDate day = startDate; !day.isAfter(endDate); day = day.plusDays(1)) {
-            if (meetingDays.contains(day.getDayOfWeek()) && !closed.contains(day)) {
-                dates.add(day);
-            }
-        }
-        return dates;
-    }
-
     @Transactional(Transactional.TxType.MANDATORY)
     public void generate(Group group) {
-        for (LocalDate day : meetingDates(group.startDate, group.endDate, Set.copyOf(group.meetingDayList()))) {
+        Timetable timetable = new Timetable(group.startDate, group.weeks, group.meetingDayList(), group.dailyStart,
+                group.dailyEnd);
+        for (LocalDate day : timetable.sessionDates(holidays.between(group.startDate, group.endDate))) {
             Session session = new Session();
             session.id = UUID.randomUUID();
             session.groupId = group.id;
@@ -67,11 +56,23 @@ public class Sessions {
     }
 
     public List<Session> of(UUID groupId) {
-        return Session.list("groupId", Sort.by("date"), groupId);
+        return Session.list("groupId", Sort.by("date").and("status").and("originalDate"), groupId);
     }
 
+    /**
+     * The session of that day: the held (scheduled) one if there is one, else a cancelled one. A
+     * day can hold one scheduled session and cancelled ones, once a session moved onto a day
+     * whose own session was cancelled.
+     */
     public Optional<Session> on(UUID groupId, LocalDate date) {
-        return Session.find("groupId = ?1 and date = ?2", groupId, date).firstResultOptional();
+        Optional<Session> scheduled = scheduledOn(groupId, date);
+        return scheduled.isPresent() ? scheduled
+                : Session.find("groupId = ?1 and date = ?2", Sort.by("originalDate"), groupId, date).firstResultOptional();
+    }
+
+    private Optional<Session> scheduledOn(UUID groupId, LocalDate date) {
+        return Session.find("groupId = ?1 and date = ?2 and status = ?3", groupId, date, SessionStatus.SCHEDULED)
+                .firstResultOptional();
     }
 
     /** Cancels one session; cancelling a cancelled one changes nothing and publishes nothing. */
@@ -85,13 +86,14 @@ public class Sessions {
         requireNoAttendance(group, date);
         session.status = SessionStatus.CANCELLED;
         touch(group);
-        events.changed(group, GroupEvents.Change.SESSION_CANCELLED, date, null);
+        events.changed(group, GroupChange.SESSION_CANCELLED, date, null);
         return session;
     }
 
     /**
      * Moves a scheduled session to another day of the group's period (Monday to Friday, not a
-     * public holiday, not a day that already has a session), optionally with new times.
+     * public holiday, not a day that already has a held session; a cancelled one there stays
+     * listed as cancelled), optionally with new times.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Session move(Group group, LocalDate date, LocalDate newDate, LocalTime newStart, LocalTime newEnd) {
@@ -115,7 +117,8 @@ public class Sessions {
         if (holidays.isHoliday(newDate)) {
             throw ProblemException.rule("public-holiday", newDate + " is a public holiday in North Rhine-Westphalia");
         }
-        if (!newDate.equals(date) && on(group.id, newDate).isPresent()) {
+        // a day that only holds a cancelled session is free: the moved session is held there instead
+        if (!newDate.equals(date) && scheduledOn(group.id, newDate).isPresent()) {
             throw ProblemException.conflict("session-exists", "The group already has a session on " + newDate);
         }
         requireNoAttendance(group, date);
@@ -123,7 +126,7 @@ public class Sessions {
         session.start = start;
         session.end = end;
         touch(group);
-        events.changed(group, GroupEvents.Change.SESSION_MOVED, date, newDate);
+        events.changed(group, GroupChange.SESSION_MOVED, date, newDate);
         return session;
     }
 

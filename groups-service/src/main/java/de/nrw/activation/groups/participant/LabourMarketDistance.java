@@ -1,4 +1,0 @@
-package de.nrw.activation.groups.participant;
-
-/** marktnah or marktfern. */
-public enum LabourMarketDistance { CLOSE, DISTANT }
