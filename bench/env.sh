@@ -92,6 +92,7 @@ start_service() {
   KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="$ROOT/deploy/local/dev-keys/publicKey.pem" \
   MP_JWT_VERIFY_ISSUER="https://activation.nrw.example/dev" \
+  PARTICIPANTS_URL="http://127.0.0.1:$(port_of participants-service)" \
     nohup java -Xmx256m -jar "$APPS/$m/quarkus-run.jar" > "$LOGS/$m.log" 2>&1 &
   echo $! > "$PIDS/$m.pid"
 }

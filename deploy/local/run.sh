@@ -130,6 +130,7 @@ for entry in "${AVAILABLE[@]}"; do
   KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="$ROOT/deploy/local/dev-keys/publicKey.pem" \
   MP_JWT_VERIFY_ISSUER="https://activation.nrw.example/dev" \
+  PARTICIPANTS_URL="${PARTICIPANTS_URL:-http://127.0.0.1:8081}" \
     nohup java -Xmx256m -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar" > "$LOGS/$module.log" 2>&1 &
   echo $! > "$PIDS/$module.pid"
 done
