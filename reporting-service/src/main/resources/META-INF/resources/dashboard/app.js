@@ -137,6 +137,13 @@ async function startSession() {
     }
     return;
   }
+  if (params.has('state')) {
+    // back from signing out at the provider
+    await userManager.signoutRedirectCallback().catch(() => null);
+    history.replaceState(null, '', location.pathname);
+    showMessage('Sie sind abgemeldet.');
+    return;
+  }
   const user = await userManager.getUser();
   if (user && !user.expired) {
     signedIn(user);
