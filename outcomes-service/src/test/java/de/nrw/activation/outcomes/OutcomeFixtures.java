@@ -168,4 +168,54 @@ final class OutcomeFixtures {
     static String record(String jobcenter, Map<String, Object> body) {
         return asStaff(jobcenter).body(body).post("/api/v1/outcomes").then().statusCode(201).extract().path("id");
     }
+
+    // ---- lifecycle events of groups-service (issue 13)
+
+    /** An exit correction: the data of an exit with the corrected date and reason. */
+    static Map<String, Object> exitCorrection(UUID participationId, UUID participantId, String jobcenter,
+                                              LocalDate exitDate, String reason) {
+        Map<String, Object> data = exit(participationId, participantId, jobcenter, exitDate);
+        data.put("reason", reason);
+        data.put("groupCancelled", false);
+        return data;
+    }
+
+    /** The exit of a participation whose group was cancelled on {@code cancelledOn}. */
+    static Map<String, Object> cancellationExit(UUID participationId, UUID participantId, String jobcenter,
+                                                LocalDate cancelledOn) {
+        Map<String, Object> data = exit(participationId, participantId, jobcenter, cancelledOn);
+        data.put("reason", "OTHER");
+        data.put("groupCancelled", true);
+        return data;
+    }
+
+    static Map<String, Object> withdrawal(UUID participationId, UUID participantId, String jobcenter) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("participationId", participationId.toString());
+        data.put("participantId", participantId.toString());
+        data.put("groupId", UUID.randomUUID().toString());
+        data.put("jobcenterId", jobcenter);
+        data.put("reason", "registered in error");
+        return data;
+    }
+
+    static Map<String, Object> transfer(UUID participationId, UUID participantId, String jobcenter, UUID toGroup,
+                                        LocalDate date) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("participationId", participationId.toString());
+        data.put("participantId", participantId.toString());
+        data.put("fromGroupId", UUID.randomUUID().toString());
+        data.put("toGroupId", toGroup.toString());
+        data.put("jobcenterId", jobcenter);
+        data.put("date", date.toString());
+        data.put("toProviderType", "EDUCATION_PROVIDER");
+        return data;
+    }
+
+    static Map<String, Object> followUpCorrection(String status, String checkedOn) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("status", status);
+        body.put("checkedOn", checkedOn);
+        return body;
+    }
 }

@@ -1,5 +1,6 @@
 package de.nrw.activation.outcomes.followup;
 
+import de.nrw.activation.contract.Checkpoint;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;

@@ -1,6 +1,7 @@
 package de.nrw.activation.outcomes.followup;
 
-import de.nrw.activation.outcomes.outcome.OutcomeKind;
+import de.nrw.activation.contract.Checkpoint;
+import de.nrw.activation.contract.OutcomeKind;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,6 +9,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,7 +50,19 @@ public class FollowUp extends PanacheEntityBase {
     @Column(name = "recorded_at")
     public Instant recordedAt;
 
+    /** When it was last corrected; null if never. */
+    @Column(name = "corrected_at")
+    public Instant correctedAt;
+
+    /** Sent as the ETag; also raised when an open checkpoint moves with a corrected exit date. */
+    @Version
+    public long version;
+
     public boolean isRecorded() {
         return status != null;
+    }
+
+    boolean sameAs(OutcomeKind otherStatus, LocalDate otherCheckedOn) {
+        return status == otherStatus && otherCheckedOn.equals(checkedOn);
     }
 }

@@ -1,5 +1,6 @@
 package de.nrw.activation.outcomes.followup;
 
+import de.nrw.activation.contract.Checkpoint;
 import de.nrw.activation.outcomes.OpenApiExamples;
 import de.nrw.activation.platform.idempotency.Idempotency;
 import de.nrw.activation.platform.problem.ProblemException;
@@ -18,10 +19,13 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -38,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -74,7 +79,8 @@ public class FollowUpResource {
     /**
      * Records where the participant was at a checkpoint of an ended participation. Each checkpoint
      * is recorded once (409 after); {@code checkedOn} must be on or after its due date (422) and
-     * not in the future (400). A participation that has not ended has no checkpoints yet (422).
+     * not in the future (400). A participation that has not ended has no checkpoints yet (422);
+     * a withdrawn participation and an erased participant have none any more (422).
      * Publishes {@code followup.recorded.v1}. Send an {@code Idempotency-Key} to retry safely.
      */
     @POST
@@ -85,9 +91,11 @@ public class FollowUpResource {
             + "MONTH_12 on the same day 3, 6 and 12 months later, or the month's last day when that day does not exist "
             + "(exit 2012-01-31: MONTH_3 on 2012-04-30). Each checkpoint is recorded once (409); checkedOn must be on or "
             + "after its due date (422) and not in the future (400); a participation that has not ended has no "
-            + "checkpoints yet (422). Publishes followup.recorded.v1. Send an Idempotency-Key to retry safely.")
+            + "checkpoints yet (422), a withdrawn participation or an erased participant none any more (422). "
+            + "Publishes followup.recorded.v1. Send an Idempotency-Key to retry safely.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "month3", value = OpenApiExamples.RECORD_FOLLOW_UP)))
-    @APIResponse(responseCode = "201", description = "Recorded", headers = @Header(name = "Location"),
+    @APIResponse(responseCode = "201", description = "Recorded",
+            headers = {@Header(name = "Location"), @Header(name = "ETag")},
             content = @Content(schema = @Schema(implementation = FollowUpView.class),
                     examples = @ExampleObject(name = "recorded", value = OpenApiExamples.FOLLOW_UP)))
     @APIResponse(responseCode = "400", description = "Invalid fields, or checkedOn in the future",
@@ -96,8 +104,8 @@ public class FollowUpResource {
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "This checkpoint was already recorded",
             content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "422", description = "Not due yet, or the participation has not ended",
-            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "Not due yet, the participation has not ended or was withdrawn, "
+            + "or the participant was erased", content = @Content(mediaType = "application/problem+json"))
     public Response record(@PathParam("id") String id, @NotNull @Valid FollowUpRequests.Record request,
                            @Parameter(description = "Makes retries safe: the same key returns the first answer")
                            @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
@@ -107,7 +115,7 @@ public class FollowUpResource {
             FollowUp followUp = followUps.record(participationId, jobcenter, request.checkpoint(), request.status(),
                     request.checkedOn());
             return Response.created(uri.getAbsolutePathBuilder().path(followUp.checkpoint.name()).build())
-                    .entity(FollowUpView.of(followUp)).build();
+                    .tag(tag(followUp)).entity(FollowUpView.of(followUp)).build();
         });
     }
 
@@ -127,24 +135,62 @@ public class FollowUpResource {
         return Page.of(items, items.size());
     }
 
-    /** One checkpoint of a participation. */
+    /** One checkpoint of a participation, with its version as the {@code ETag} for a correction. */
     @GET
     @Path("/participations/{id}/follow-ups/{checkpoint}")
-    @Operation(summary = "Get a checkpoint", description = "One checkpoint (EXIT, MONTH_3, MONTH_6, MONTH_12) of a participation.")
-    @APIResponse(responseCode = "200", description = "The checkpoint",
+    @Operation(summary = "Get a checkpoint", description = "One checkpoint (EXIT, MONTH_3, MONTH_6, MONTH_12) of a "
+            + "participation; the ETag is what a correction sends as If-Match.")
+    @APIResponse(responseCode = "200", description = "The checkpoint", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = FollowUpView.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a UUID, or the checkpoint is not one of the four",
+            content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "Unknown, not scheduled, or another Jobcenter's",
             content = @Content(mediaType = "application/problem+json"))
-    public FollowUpView get(@PathParam("id") String id,
-                            @Parameter(description = "EXIT, MONTH_3, MONTH_6 or MONTH_12") @PathParam("checkpoint") String checkpoint) {
+    public Response get(@PathParam("id") String id,
+                        @Parameter(description = "EXIT, MONTH_3, MONTH_6 or MONTH_12") @PathParam("checkpoint") String checkpoint) {
+        FollowUp followUp = followUps.one(Ids.uuid("id", id), caller.staffJobcenter(), checkpoint(checkpoint));
+        return Response.ok(FollowUpView.of(followUp)).tag(tag(followUp)).build();
+    }
+
+    /**
+     * Corrects a recorded checkpoint: its status and the day it was checked, under the rules of
+     * recording ({@code checkedOn} on or after the due date (422), not in the future (400)). Send
+     * the {@code ETag} you read as {@code If-Match}: a stale one answers 412 and changes nothing.
+     * A checkpoint that is scheduled but not yet recorded answers 409 (record it with POST); one
+     * that is not scheduled (the participation has not ended), an unknown or another Jobcenter's
+     * participation 404; a withdrawn participation 422. Publishes {@code followup.corrected.v1}
+     * when something changed.
+     */
+    @PUT
+    @Path("/participations/{id}/follow-ups/{checkpoint}")
+    @Transactional
+    @Operation(summary = "Correct a recorded checkpoint", description = "Corrects the status and checkedOn of a recorded "
+            + "checkpoint under the rules of recording: checkedOn on or after the due date (422), not in the future (400). "
+            + "Send the ETag you read as If-Match: a stale one answers 412 and changes nothing. A checkpoint scheduled but "
+            + "not yet recorded answers 409 (record it with POST); a checkpoint not scheduled (the participation has not "
+            + "ended), an unknown or another Jobcenter's participation 404; a withdrawn participation 422. Publishes "
+            + "followup.corrected.v1 when something changed.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "correct", value = OpenApiExamples.CORRECT_FOLLOW_UP)))
+    @APIResponse(responseCode = "200", description = "Corrected (or unchanged)", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = FollowUpView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, or checkedOn in the future",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "Participation unknown or another Jobcenter's, or the checkpoint is "
+            + "not scheduled", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "The checkpoint is not recorded yet",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "checkedOn before the due date, or the participation was withdrawn",
+            content = @Content(mediaType = "application/problem+json"))
+    public Response correct(@PathParam("id") String id,
+                            @Parameter(description = "EXIT, MONTH_3, MONTH_6 or MONTH_12") @PathParam("checkpoint") String checkpoint,
+                            @NotNull @Valid FollowUpRequests.Correct request,
+                            @Parameter(description = "The ETag of the checkpoint as read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         UUID participationId = Ids.uuid("id", id);
-        Checkpoint which;
-        try {
-            which = Checkpoint.valueOf(checkpoint);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("checkpoint", "must be one of EXIT, MONTH_3, MONTH_6, MONTH_12");
-        }
-        return FollowUpView.of(followUps.one(participationId, caller.staffJobcenter(), which));
+        Checkpoint which = checkpoint(checkpoint);
+        FollowUp followUp = followUps.correct(participationId, caller.staffJobcenter(), which, ifMatch, request.status(),
+                request.checkedOn());
+        return Response.ok(FollowUpView.of(followUp)).tag(tag(followUp)).build();
     }
 
     /**
@@ -173,6 +219,19 @@ public class FollowUpResource {
                         followUps.isOverdue(f)))
                 .collect(Collectors.toList());
         return Page.of(items, followUps.countDue(jobcenter, last));
+    }
+
+    private static Checkpoint checkpoint(String raw) {
+        try {
+            return Checkpoint.valueOf(raw);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("checkpoint", "must be one of " + Arrays.stream(Checkpoint.values())
+                    .map(Checkpoint::name).collect(Collectors.joining(", ")));
+        }
+    }
+
+    private static EntityTag tag(FollowUp followUp) {
+        return new EntityTag(String.valueOf(followUp.version));
     }
 
     private static LocalDate parseDate(String name, String raw) {

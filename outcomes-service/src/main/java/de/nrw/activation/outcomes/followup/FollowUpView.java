@@ -1,6 +1,7 @@
 package de.nrw.activation.outcomes.followup;
 
-import de.nrw.activation.outcomes.outcome.OutcomeKind;
+import de.nrw.activation.contract.Checkpoint;
+import de.nrw.activation.contract.OutcomeKind;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -18,10 +19,12 @@ public record FollowUpView(
         LocalDate dueDate,
         @Schema(description = "Null while open") OutcomeKind status,
         LocalDate checkedOn,
-        Instant recordedAt) {
+        Instant recordedAt,
+        @Schema(description = "When the recorded status was last corrected; null if never") Instant correctedAt,
+        @Schema(description = "Version, also sent as the ETag of the checkpoint") long version) {
 
     static FollowUpView of(FollowUp f) {
         return new FollowUpView(f.id, f.participationId, f.participantId, f.checkpoint, f.dueDate, f.status,
-                f.checkedOn, f.recordedAt);
+                f.checkedOn, f.recordedAt, f.correctedAt, f.version);
     }
 }

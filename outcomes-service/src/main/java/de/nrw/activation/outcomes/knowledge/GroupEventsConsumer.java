@@ -1,5 +1,12 @@
 package de.nrw.activation.outcomes.knowledge;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.nrw.activation.contract.EventTypes;
+import de.nrw.activation.contract.ParticipationEnteredData;
+import de.nrw.activation.contract.ParticipationExitedData;
+import de.nrw.activation.contract.ParticipationTransferredData;
+import de.nrw.activation.contract.ParticipationWithdrawnData;
+import de.nrw.activation.contract.Topics;
 import de.nrw.activation.platform.consumer.TopicConsumer;
 import de.nrw.activation.platform.consumer.TopicConsumers;
 import de.nrw.activation.platform.events.EventEnvelope;
@@ -9,21 +16,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Learns participations from {@code group-events}: entries (for the earliest start date of an
- * outcome) and exits (which schedule the follow-up checkpoints). Group and attendance events
- * are valid but of no use here: they are skipped, not parked.
+ * outcome), exits and exit corrections (which schedule and move the follow-up checkpoints),
+ * withdrawals (which drop the open ones) and transfers (the group follows). Group and attendance
+ * events are valid but of no use here: they are skipped, not parked.
  */
 @ApplicationScoped
 public class GroupEventsConsumer {
 
-    public static final String TOPIC = "group-events";
-    public static final String NAME = "outcomes-service." + TOPIC;
+    public static final String NAME = "outcomes-service." + Topics.GROUP_EVENTS;
 
     @Inject
     TopicConsumers consumers;
@@ -31,10 +36,13 @@ public class GroupEventsConsumer {
     @Inject
     KnowledgeUpdates updates;
 
+    @Inject
+    ObjectMapper mapper;
+
     private TopicConsumer consumer;
 
     void start(@Observes StartupEvent event) {
-        consumer = consumers.start(NAME, TOPIC, this::apply);
+        consumer = consumers.start(NAME, Topics.GROUP_EVENTS, this::apply);
     }
 
     public boolean isRunning() {
@@ -46,42 +54,29 @@ public class GroupEventsConsumer {
         for (EventEnvelope event : events) {
             String type = event.type() == null ? "" : event.type();
             switch (type) {
-                case "participation.entered.v1" -> updates.participationEntered(facts(event, event.date("entryDate"), null));
-                case "participation.exited.v1" -> updates.participationExited(facts(event,
-                        optionalDate(event, "entryDate"), event.date("exitDate")));
-                case "group.scheduled.v1", "group.changed.v1", "group.cancelled.v1", "attendance.recorded.v1" -> {
-                    // valid, but nothing this service needs
+                case EventTypes.PARTICIPATION_ENTERED ->
+                        updates.participationEntered(event.data(ParticipationEnteredData.class, mapper));
+                case EventTypes.PARTICIPATION_EXITED ->
+                        updates.participationExited(event.data(ParticipationExitedData.class, mapper), false, publishedAt(event));
+                case EventTypes.PARTICIPATION_EXIT_CORRECTED ->
+                        updates.participationExited(event.data(ParticipationExitedData.class, mapper), true, publishedAt(event));
+                case EventTypes.PARTICIPATION_WITHDRAWN ->
+                        updates.participationWithdrawn(event.data(ParticipationWithdrawnData.class, mapper), publishedAt(event));
+                case EventTypes.PARTICIPATION_TRANSFERRED ->
+                        updates.participationTransferred(event.data(ParticipationTransferredData.class, mapper),
+                                publishedAt(event));
+                case EventTypes.GROUP_SCHEDULED, EventTypes.GROUP_CHANGED, EventTypes.GROUP_CANCELLED,
+                        EventTypes.ATTENDANCE_RECORDED -> {
+                    // valid, but nothing this service needs: a cancelled group's participations end
+                    // with their own exit events
                 }
-                default -> throw new PoisonEventException("event " + event.id() + " has an unknown type for " + TOPIC);
+                default -> throw new PoisonEventException("event " + event.id() + " has an unknown type for "
+                        + Topics.GROUP_EVENTS);
             }
         }
     }
 
-    private static KnowledgeUpdates.ParticipationFacts facts(EventEnvelope event, LocalDate entryDate, LocalDate exitDate) {
-        return new KnowledgeUpdates.ParticipationFacts(event.uuid("participationId"), event.uuid("participantId"),
-                event.text("jobcenterId"), optionalUuid(event, "groupId"), blankToNull(event.optionalText("phaseId")),
-                blankToNull(event.optionalText("providerType")), entryDate, exitDate,
-                blankToNull(event.optionalText("reason")));
-    }
-
-    private static UUID optionalUuid(EventEnvelope event, String field) {
-        String raw = blankToNull(event.optionalText(field));
-        return raw == null ? null : event.uuid(field);
-    }
-
-    private static LocalDate optionalDate(EventEnvelope event, String field) {
-        String raw = blankToNull(event.optionalText(field));
-        if (raw == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(raw);
-        } catch (DateTimeParseException e) {
-            throw new PoisonEventException("event " + event.id() + " (" + event.type() + ") data." + field + " is not a date");
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+    private static Instant publishedAt(EventEnvelope event) {
+        return event.time() == null ? null : event.time().toInstant();
     }
 }

@@ -37,10 +37,14 @@ public class Knowledge {
         return participation;
     }
 
-    /** The participant's earliest known entry into a group, if any entry is known yet. */
+    /**
+     * The participant's earliest known entry into a group, if any entry is known yet. A withdrawn
+     * participation was entered by mistake: its entry does not count.
+     */
     public Optional<LocalDate> firstEntry(UUID participantId) {
         return Optional.ofNullable(em.createQuery(
-                        "select min(p.entryDate) from Participation p where p.participantId = :participant", LocalDate.class)
+                        "select min(p.entryDate) from Participation p where p.participantId = :participant "
+                                + "and p.withdrawnAt is null", LocalDate.class)
                 .setParameter("participant", participantId).getSingleResult());
     }
 }

@@ -1,21 +1,27 @@
 package de.nrw.activation.outcomes.knowledge;
 
+import de.nrw.activation.contract.ParticipationEnteredData;
+import de.nrw.activation.contract.ParticipationExitedData;
+import de.nrw.activation.contract.ParticipationTransferredData;
+import de.nrw.activation.contract.ParticipationWithdrawnData;
 import de.nrw.activation.outcomes.followup.FollowUps;
 import de.nrw.activation.outcomes.outcome.Outcomes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.hibernate.query.NativeQuery;
 
-import java.time.LocalDate;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Applies what the consumers learn. Every write is an upsert that gives the same rows whatever
- * order the events come in and however often: a participant is known from whichever event
- * names it first; an entry and an exit of one participation each fill in their own columns
- * (an exit before its entry schedules the checkpoints, the entry then adds its data).
+ * Applies what the consumers learn, inside their transaction. Every write gives the same rows
+ * whatever order the events come in and however often: a participant is known from whichever
+ * event names it first; a participation is created by whichever of its events comes first and
+ * {@link Participation} decides what each later one changes; the checkpoints then follow the
+ * participation's state (scheduled once it has ended, moved with its exit date, dropped while
+ * unrecorded when it is withdrawn or its participant erased).
  */
 @ApplicationScoped
 public class KnowledgeUpdates {
@@ -37,68 +43,62 @@ public class KnowledgeUpdates {
                 .setParameter("id", participantId).setParameter("jobcenter", jobcenterId).executeUpdate();
     }
 
-    /** The outcomes stay (anonymous facts); the employer's name goes. */
+    /**
+     * The outcomes and recorded checkpoints stay (anonymous facts); the employer's name and the
+     * open checkpoints go. The update locks the participant's row, so an exit applied at the same
+     * moment either sees the erasure or has its checkpoints dropped here.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void participantErased(UUID participantId, String jobcenterId) {
         em.createNativeQuery("INSERT INTO known_participant (id, jobcenter_id, erased_at) VALUES (:id, :jobcenter, now()) "
                         + "ON CONFLICT (id) DO UPDATE SET erased_at = COALESCE(known_participant.erased_at, EXCLUDED.erased_at)")
                 .setParameter("id", participantId).setParameter("jobcenter", jobcenterId).executeUpdate();
         outcomes.forgetEmployer(participantId);
+        followUps.dropOpenOfParticipant(participantId);
     }
 
-    /** What an entry event tells; it is authoritative for the entry columns. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void participationEntered(ParticipationFacts p) {
-        participantKnown(p.participantId(), p.jobcenterId());
-        query("INSERT INTO participation (id, participant_id, jobcenter_id, group_id, phase_id, provider_type, entry_date) "
-                + "VALUES (:id, :participant, :jobcenter, :group, :phase, :provider, :entry) "
-                + "ON CONFLICT (id) DO UPDATE SET "
-                + "group_id = COALESCE(EXCLUDED.group_id, participation.group_id), "
-                + "phase_id = COALESCE(EXCLUDED.phase_id, participation.phase_id), "
-                + "provider_type = COALESCE(EXCLUDED.provider_type, participation.provider_type), "
-                + "entry_date = COALESCE(EXCLUDED.entry_date, participation.entry_date)", p)
-                .executeUpdate();
+    public void participationEntered(ParticipationEnteredData entry) {
+        participation(entry.participationId(), entry.participantId(), entry.jobcenterId()).enter(entry);
     }
 
-    /** What an exit event tells, then the checkpoints it schedules. Entry columns it only fills in. */
+    /** An exit or an exit correction, then the checkpoints of the exit in force. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void participationExited(ParticipationFacts p) {
-        participantKnown(p.participantId(), p.jobcenterId());
-        query("INSERT INTO participation (id, participant_id, jobcenter_id, group_id, phase_id, provider_type, entry_date, "
-                + "exit_date, exit_reason) "
-                + "VALUES (:id, :participant, :jobcenter, :group, :phase, :provider, :entry, :exit, :reason) "
-                + "ON CONFLICT (id) DO UPDATE SET "
-                + "group_id = COALESCE(participation.group_id, EXCLUDED.group_id), "
-                + "phase_id = COALESCE(participation.phase_id, EXCLUDED.phase_id), "
-                + "provider_type = COALESCE(participation.provider_type, EXCLUDED.provider_type), "
-                + "entry_date = COALESCE(participation.entry_date, EXCLUDED.entry_date), "
-                + "exit_date = EXCLUDED.exit_date, "
-                + "exit_reason = COALESCE(EXCLUDED.exit_reason, participation.exit_reason)", p)
-                .setParameter("exit", p.exitDate(), LocalDate.class)
-                .setParameter("reason", p.exitReason(), String.class)
-                .executeUpdate();
-        // The participation row decides: its participant and Jobcenter are the ones first learned.
-        Participation stored = em.find(Participation.class, p.participationId());
-        em.refresh(stored);
-        followUps.schedule(stored.id, stored.participantId, stored.jobcenterId, stored.exitDate);
+    public void participationExited(ParticipationExitedData exit, boolean correction, Instant publishedAt) {
+        Participation participation = participation(exit.participationId(), exit.participantId(), exit.jobcenterId());
+        participation.exit(exit, correction, publishedAt);
+        followUps.schedule(participation);
     }
 
-    @SuppressWarnings("unchecked")
-    private NativeQuery<Object> query(String sql, ParticipationFacts p) {
-        NativeQuery<Object> query = em.createNativeQuery(sql).unwrap(NativeQuery.class);
-        query.setParameter("id", p.participationId(), UUID.class)
-                .setParameter("participant", p.participantId(), UUID.class)
-                .setParameter("jobcenter", p.jobcenterId(), String.class)
-                .setParameter("group", p.groupId(), UUID.class)
-                .setParameter("phase", p.phaseId(), String.class)
-                .setParameter("provider", p.providerType(), String.class)
-                .setParameter("entry", p.entryDate(), LocalDate.class);
-        return query;
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void participationWithdrawn(ParticipationWithdrawnData withdrawal, Instant publishedAt) {
+        Participation participation = participation(withdrawal.participationId(), withdrawal.participantId(),
+                withdrawal.jobcenterId());
+        participation.withdraw(withdrawal.groupId(), publishedAt != null ? publishedAt : Instant.now());
+        followUps.dropOpen(participation.id);
     }
 
-    /** The fields of a participation event this service uses; all but the ids and Jobcenter may be null. */
-    public record ParticipationFacts(UUID participationId, UUID participantId, String jobcenterId, UUID groupId,
-                                     String phaseId, String providerType, LocalDate entryDate, LocalDate exitDate,
-                                     String exitReason) {
+    /** The participation keeps its checkpoints; only its group changes. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void participationTransferred(ParticipationTransferredData transfer, Instant publishedAt) {
+        participation(transfer.participationId(), transfer.participantId(), transfer.jobcenterId())
+                .transfer(transfer, publishedAt);
+    }
+
+    /**
+     * The stored participation, locked, created from this event's ids if it is the first one heard
+     * of. Its participant and Jobcenter are the ones first learned.
+     */
+    private Participation participation(UUID id, UUID participantId, String jobcenterId) {
+        participantKnown(participantId, jobcenterId);
+        Participation participation = em.find(Participation.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (participation == null) {
+            em.createNativeQuery("INSERT INTO participation (id, participant_id, jobcenter_id) "
+                            + "VALUES (:id, :participant, :jobcenter) ON CONFLICT (id) DO NOTHING")
+                    .setParameter("id", id).setParameter("participant", participantId)
+                    .setParameter("jobcenter", jobcenterId).executeUpdate();
+            participation = em.find(Participation.class, id, LockModeType.PESSIMISTIC_WRITE);
+        }
+        return participation;
     }
 }

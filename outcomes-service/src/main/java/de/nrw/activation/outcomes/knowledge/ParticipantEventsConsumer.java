@@ -1,5 +1,10 @@
 package de.nrw.activation.outcomes.knowledge;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.nrw.activation.contract.EventTypes;
+import de.nrw.activation.contract.ParticipantErasedData;
+import de.nrw.activation.contract.ParticipantProfileData;
+import de.nrw.activation.contract.Topics;
 import de.nrw.activation.platform.consumer.TopicConsumer;
 import de.nrw.activation.platform.consumer.TopicConsumers;
 import de.nrw.activation.platform.events.EventEnvelope;
@@ -19,8 +24,7 @@ import java.util.List;
 @ApplicationScoped
 public class ParticipantEventsConsumer {
 
-    public static final String TOPIC = "participant-events";
-    public static final String NAME = "outcomes-service." + TOPIC;
+    public static final String NAME = "outcomes-service." + Topics.PARTICIPANT_EVENTS;
 
     @Inject
     TopicConsumers consumers;
@@ -28,10 +32,13 @@ public class ParticipantEventsConsumer {
     @Inject
     KnowledgeUpdates updates;
 
+    @Inject
+    ObjectMapper mapper;
+
     private TopicConsumer consumer;
 
     void start(@Observes StartupEvent event) {
-        consumer = consumers.start(NAME, TOPIC, this::apply);
+        consumer = consumers.start(NAME, Topics.PARTICIPANT_EVENTS, this::apply);
     }
 
     public boolean isRunning() {
@@ -43,11 +50,16 @@ public class ParticipantEventsConsumer {
         for (EventEnvelope event : events) {
             String type = event.type() == null ? "" : event.type();
             switch (type) {
-                case "participant.registered.v1", "participant.changed.v1" ->
-                        updates.participantKnown(event.uuid("participantId"), event.text("jobcenterId"));
-                case "participant.erased.v1" ->
-                        updates.participantErased(event.uuid("participantId"), event.text("jobcenterId"));
-                default -> throw new PoisonEventException("event " + event.id() + " has an unknown type for " + TOPIC);
+                case EventTypes.PARTICIPANT_REGISTERED, EventTypes.PARTICIPANT_CHANGED -> {
+                    ParticipantProfileData profile = event.data(ParticipantProfileData.class, mapper);
+                    updates.participantKnown(profile.participantId(), profile.jobcenterId());
+                }
+                case EventTypes.PARTICIPANT_ERASED -> {
+                    ParticipantErasedData erased = event.data(ParticipantErasedData.class, mapper);
+                    updates.participantErased(erased.participantId(), erased.jobcenterId());
+                }
+                default -> throw new PoisonEventException("event " + event.id() + " has an unknown type for "
+                        + Topics.PARTICIPANT_EVENTS);
             }
         }
     }

@@ -1,5 +1,6 @@
 package de.nrw.activation.outcomes.outcome;
 
+import de.nrw.activation.contract.OutcomeKind;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

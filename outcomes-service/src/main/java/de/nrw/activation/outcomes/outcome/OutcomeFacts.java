@@ -1,5 +1,7 @@
 package de.nrw.activation.outcomes.outcome;
 
+import de.nrw.activation.contract.OutcomeKind;
+
 import java.time.LocalDate;
 
 /**

@@ -1,5 +1,6 @@
 package de.nrw.activation.outcomes.outcome;
 
+import de.nrw.activation.contract.OutcomeKind;
 import de.nrw.activation.platform.validation.NotBefore;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

@@ -1,5 +1,6 @@
 package de.nrw.activation.outcomes.outcome;
 
+import de.nrw.activation.contract.OutcomeKind;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -23,7 +24,7 @@ public record OutcomeView(
         @Schema(description = "Version, also sent as the ETag") long version) {
 
     static OutcomeView of(Outcome o) {
-        return new OutcomeView(o.id, o.participantId, o.jobcenterId, o.kind, o.kind.isIntegration(), o.startDate,
+        return new OutcomeView(o.id, o.participantId, o.jobcenterId, o.kind, OutcomeKinds.isIntegration(o.kind), o.startDate,
                 o.temporaryAgency, o.fixedTerm, o.employer, o.recordedAt, o.changedAt, o.version);
     }
 }

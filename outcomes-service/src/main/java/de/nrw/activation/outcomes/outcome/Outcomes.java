@@ -1,5 +1,6 @@
 package de.nrw.activation.outcomes.outcome;
 
+import de.nrw.activation.contract.OutcomeKind;
 import de.nrw.activation.outcomes.knowledge.Knowledge;
 import de.nrw.activation.outcomes.knowledge.KnownParticipant;
 import de.nrw.activation.platform.problem.ProblemException;
@@ -123,7 +124,7 @@ public class Outcomes {
     private void checkRules(KnownParticipant participant, OutcomeFacts facts) {
         if (facts.kind() != OutcomeKind.EMPLOYMENT && (facts.temporaryAgency() || facts.fixedTerm())) {
             throw ProblemException.rule("flags-only-on-employment",
-                    "temporaryAgency and fixedTerm describe an EMPLOYMENT only, not " + facts.kind());
+                    "temporaryAgency and fixedTerm describe an " + OutcomeKind.EMPLOYMENT + " only, not " + facts.kind());
         }
         if (facts.employer() != null && participant != null && participant.isErased()) {
             throw ProblemException.rule("participant-erased",
