@@ -85,7 +85,7 @@ public final class KeycloakServer {
         for (var client : realm.withArray("clients")) {
             if ("activation-dashboard".equals(client.path("clientId").asText())) {
                 ((ArrayNode) client.get("redirectUris")).add("http://127.0.0.1:*");
-                ((ArrayNode) client.get("webOrigins")).add("+");
+                ((ArrayNode) client.get("webOrigins")).add("*");
                 ((ObjectNode) client.get("attributes")).put("post.logout.redirect.uris", "http://127.0.0.1:*");
             }
         }

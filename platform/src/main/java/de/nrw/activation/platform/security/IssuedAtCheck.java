@@ -35,7 +35,8 @@ public class IssuedAtCheck extends DefaultJWTCallerPrincipalFactory {
         return principal;
     }
 
-    static boolean issuedInTheFuture(long issuedAtEpochSecond, Instant now, int clockSkewSeconds) {
+    /** True when {@code iat} lies further ahead of {@code now} than the clock skew allows. */
+    public static boolean issuedInTheFuture(long issuedAtEpochSecond, Instant now, int clockSkewSeconds) {
         return issuedAtEpochSecond > now.getEpochSecond() + clockSkewSeconds;
     }
 }
