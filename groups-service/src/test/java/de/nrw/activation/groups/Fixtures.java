@@ -10,6 +10,7 @@ import io.restassured.specification.RequestSpecification;
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,11 +74,27 @@ public final class Fixtures {
                 .then().statusCode(201).extract().path("id");
     }
 
-    /** A participant of the Jobcenter, made known the way production does: a registered event on the topic. */
+    /**
+     * A participant of the Jobcenter, made known the way production does: a registered event on
+     * the topic. participants-service (its stand-in) answers the same band as the event for any
+     * entry date.
+     */
     public static String knownParticipant(DataSource db, String jobcenter) {
+        return knownParticipant(db, jobcenter, Map.of());
+    }
+
+    /**
+     * As {@link #knownParticipant(DataSource, String)}, but participants-service answers
+     * {@code bandOn}'s band on the days it names (for example {@code UNDER_25} on the day before
+     * the 25th birthday), and the event's band {@code AGE_25_TO_49} on every other day.
+     */
+    public static String knownParticipant(DataSource db, String jobcenter, Map<LocalDate, String> bandOn) {
         String id = UUID.randomUUID().toString();
+        String band = "AGE_25_TO_49";
+        ParticipantsStandIn.answersBand(id, band);
+        bandOn.forEach((day, bandThatDay) -> ParticipantsStandIn.answersBandOn(id, day, bandThatDay));
         TopicReader.send(PARTICIPANT_EVENTS, id, profileEvent("participant.registered.v1", UUID.randomUUID().toString(),
-                Instant.now(), id, jobcenter, "FEMALE", "AGE_25_TO_49", "EXISTING", "CLOSE", true));
+                Instant.now(), id, jobcenter, "FEMALE", band, "EXISTING", "CLOSE", true));
         awaitKnown(db, id);
         return id;
     }

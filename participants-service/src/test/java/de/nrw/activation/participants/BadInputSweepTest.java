@@ -52,6 +52,7 @@ class BadInputSweepTest {
             new Endpoint("POST", "/api/v1/participants", id -> ParticipantFixtures.registration(OWNER), false, true),
             new Endpoint("GET", "/api/v1/participants", null, false, false),
             new Endpoint("GET", "/api/v1/participants/{id}", null, false, false),
+            new Endpoint("GET", "/api/v1/participants/{id}/age-band?on=2012-03-05", null, false, false),
             new Endpoint("PUT", "/api/v1/participants/{id}", id -> ChangeParticipantTest.change(), true, false),
             new Endpoint("DELETE", "/api/v1/participants/{id}", null, true, false));
 

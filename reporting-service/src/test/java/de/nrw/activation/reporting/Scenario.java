@@ -49,6 +49,7 @@ final class Scenario {
     final String jobcenter;
     final String phase;
     final List<Sent> events = new ArrayList<>();
+    private final Map<String, UUID> followUpIds = new java.util.HashMap<>();
     private UUID group;
     private String providerType = "JOBCENTER";
     private OffsetDateTime clock = OffsetDateTime.of(2012, 9, 1, 8, 0, 0, 0, ZoneOffset.UTC);
@@ -134,10 +135,80 @@ final class Scenario {
 
     Scenario followUp(Part p, String checkpoint, String status) {
         UUID id = UUID.randomUUID();
-        add("outcome-events", p.participantId(), "followup.recorded.v1", id, data(
+        followUpIds.put(p.participationId() + "/" + checkpoint, id);
+        followUpEvent("followup.recorded.v1", id, p, checkpoint, status);
+        return this;
+    }
+
+    /** Corrects the status of a checkpoint recorded before (same follow-up id). */
+    Scenario correctFollowUp(Part p, String checkpoint, String status) {
+        UUID id = followUpIds.getOrDefault(p.participationId() + "/" + checkpoint, UUID.randomUUID());
+        followUpEvent("followup.corrected.v1", id, p, checkpoint, status);
+        return this;
+    }
+
+    private void followUpEvent(String type, UUID id, Part p, String checkpoint, String status) {
+        add("outcome-events", p.participantId(), type, id, data(
                 "followUpId", id, "participationId", p.participationId(), "participantId", p.participantId(),
                 "jobcenterId", jobcenter, "checkpoint", checkpoint, "status", status, "checkedOn", "2012-09-01"));
+    }
+
+    /** Corrects a recorded exit: the new date and reason. */
+    Scenario correctExit(Part p, String exitDate, String reason) {
+        add("group-events", p.participantId(), "participation.exit-corrected.v1", p.participationId(), data(
+                "participationId", p.participationId(), "participantId", p.participantId(), "groupId", group,
+                "jobcenterId", jobcenter, "exitDate", exitDate, "reason", reason));
         return this;
+    }
+
+    /** Cancels the current group on {@code date}: the group's event, and the exit it causes for each of {@code open}. */
+    Scenario cancelGroup(String date, Part... open) {
+        add("group-events", group, "group.cancelled.v1", group, data(
+                "groupId", group, "jobcenterId", jobcenter, "cancelledOn", date));
+        for (Part p : open) {
+            add("group-events", p.participantId(), "participation.exited.v1", p.participationId(), data(
+                    "participationId", p.participationId(), "participantId", p.participantId(), "groupId", group,
+                    "jobcenterId", jobcenter, "exitDate", date, "reason", "OTHER", "groupCancelled", true));
+        }
+        return this;
+    }
+
+    /** Withdraws a participation entered by mistake. */
+    Scenario withdraw(Part p) {
+        add("group-events", p.participantId(), "participation.withdrawn.v1", p.participationId(), data(
+                "participationId", p.participationId(), "participantId", p.participantId(), "groupId", group,
+                "jobcenterId", jobcenter, "reason", "registered in error"));
+        return this;
+    }
+
+    /** Transfers a participation from group {@code from} to the current group on {@code date}. */
+    Scenario transfer(Part p, UUID from, String date) {
+        add("group-events", p.participantId(), "participation.transferred.v1", p.participationId(), data(
+                "participationId", p.participationId(), "participantId", p.participantId(), "fromGroupId", from,
+                "toGroupId", group, "jobcenterId", jobcenter, "date", date, "toProviderType", providerType));
+        return this;
+    }
+
+    /** The events built after the first {@code mark} ones (later times than those: corrections). */
+    List<Sent> since(int mark) {
+        return List.copyOf(events.subList(mark, events.size()));
+    }
+
+    /** The group later entries join. */
+    UUID currentGroup() {
+        return group;
+    }
+
+    /** The events of these types, in the order built. */
+    List<Sent> ofType(String... types) {
+        List<String> wanted = List.of(types);
+        return events.stream().filter(e -> wanted.contains(e.event().type())).toList();
+    }
+
+    /** The events of any other type, in the order built. */
+    List<Sent> notOfType(String... types) {
+        List<String> unwanted = List.of(types);
+        return events.stream().filter(e -> !unwanted.contains(e.event().type())).toList();
     }
 
     Scenario attendance(Part p, String date, String status) {

@@ -71,6 +71,10 @@ public final class RunningSuite {
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("deploy/local/dev-keys/publicKey.pem").toString());
             env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
             env.put("MP_JWT_VERIFY_AUDIENCES", Tokens.AUDIENCE);
+            if (urls.containsKey("participants-service")) {
+                // groups-service asks it for the age band on an entry date (it is started first)
+                env.put("PARTICIPANTS_URL", urls.get("participants-service"));
+            }
             launchers.put(service, builder);
             urls.put(service, "http://127.0.0.1:" + port);
             launch(service);

@@ -243,4 +243,19 @@ class DeploymentRulesTest {
                     .doesNotEndWith(":latest");
         });
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void groupsServiceFindsParticipantsServiceThroughItsKubernetesService(String overlay) {
+        Rendered rendered = Rendered.of(overlay);
+        Container c = rendered.named(Deployment.class, "groups-service").getSpec().getTemplate().getSpec().getContainers().get(0);
+        Map<String, String> config = new java.util.HashMap<>();
+        c.getEnvFrom().forEach(from -> config.putAll(rendered.named(ConfigMap.class, from.getConfigMapRef().getName()).getData()));
+        Service participants = rendered.named(Service.class, "participants-service");
+        int port = participants.getSpec().getPorts().get(0).getPort();
+        assertThat(config.get("PARTICIPANTS_URL")).isEqualTo("http://participants-service:" + port);
+        assertThat(Integer.parseInt(config.get("PARTICIPANTS_READ_TIMEOUT_MS")))
+                .as("an entry waits for the age band at most this long").isBetween(100, 5000);
+        assertThat(Integer.parseInt(config.get("PARTICIPANTS_CONNECT_TIMEOUT_MS"))).isBetween(100, 5000);
+    }
 }

@@ -54,6 +54,12 @@ class NetworkPolicyTest {
                 });
     }
 
+    /**
+     * The one call between services: groups-service asks participants-service for the age band on
+     * an entry date (the birth date stays in participants-service; docs/architecture.md).
+     */
+    private static final Map<String, String> CALLS = Map.of("groups-service", "participants-service");
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
     void eachServiceIsReachedOnItsPortOnlyFromIngressAndPrometheus(String overlay) {
@@ -66,7 +72,7 @@ class NetworkPolicyTest {
             assertThat(own).as("%s has its own NetworkPolicy", svc.name()).hasSize(1);
             NetworkPolicy policy = own.get(0);
             assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
-            assertThat(policy.getSpec().getIngress()).allSatisfy(rule -> {
+            assertThat(policy.getSpec().getIngress()).filteredOn(rule -> !fromACallingService(rule)).isNotEmpty().allSatisfy(rule -> {
                 assertThat(rule.getPorts()).extracting(p -> p.getPort().getIntVal()).containsOnly(svc.port());
                 assertThat(rule.getFrom()).isNotEmpty().allSatisfy(peer -> {
                     assertThat(peer.getIpBlock()).as("no address ranges").isNull();
@@ -79,14 +85,37 @@ class NetworkPolicyTest {
         }
     }
 
+    /** An ingress rule that lets another service of the suite (same namespace, no namespace selector) in. */
+    private static boolean fromACallingService(io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule rule) {
+        return rule.getFrom().stream().allMatch(peer -> peer.getNamespaceSelector() == null && peer.getPodSelector() != null
+                && CALLS.containsKey(peer.getPodSelector().getMatchLabels().get(Suite.SELECTOR_LABEL)));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
-    void eachServiceMayReachOnlyItsOwnDatabaseTheKafkaBrokersAndTheIdentityProviderAndNoOtherService(String overlay) {
+    void onlyGroupsServiceReachesParticipantsServiceAndOnlyOnItsPort(String overlay) {
+        Rendered rendered = Rendered.of(overlay);
+        for (Suite.Svc svc : Suite.SERVICES) {
+            List<NetworkPolicyPeer> callers = rendered.named(NetworkPolicy.class, svc.name()).getSpec().getIngress().stream()
+                    .filter(NetworkPolicyTest::fromACallingService)
+                    .peek(rule -> assertThat(rule.getPorts()).extracting(p -> p.getPort().getIntVal()).containsExactly(svc.port()))
+                    .flatMap(rule -> rule.getFrom().stream()).toList();
+            List<String> callerNames = callers.stream().map(p -> p.getPodSelector().getMatchLabels().get(Suite.SELECTOR_LABEL)).toList();
+            List<String> expected = CALLS.entrySet().stream().filter(c -> c.getValue().equals(svc.name())).map(Map.Entry::getKey).toList();
+            assertThat(callerNames).as("services that may call %s", svc.name()).containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void eachServiceMayReachOnlyItsOwnDatabaseTheKafkaBrokersTheServiceItCallsAndTheIdentityProvider(String overlay) {
         Rendered rendered = Rendered.of(overlay);
         for (Suite.Svc svc : Suite.SERVICES) {
             NetworkPolicy policy = rendered.named(NetworkPolicy.class, svc.name());
             List<NetworkPolicyEgressRule> all = policy.getSpec().getEgress();
-            assertThat(all).hasSize(3).allSatisfy(rule -> assertThat(rule.getTo()).as("no egress to anywhere").isNotEmpty());
+            String callee = CALLS.get(svc.name());
+            assertThat(all).hasSize(callee == null ? 3 : 4)
+                    .allSatisfy(rule -> assertThat(rule.getTo()).as("no egress to anywhere").isNotEmpty());
             // the one address range: the identity provider's JWKS, HTTPS only, one host or a narrow range
             List<NetworkPolicyEgressRule> provider = all.stream().filter(r -> r.getTo().get(0).getIpBlock() != null).toList();
             assertThat(provider).singleElement().satisfies(rule -> {
@@ -98,14 +127,25 @@ class NetworkPolicyTest {
             List<NetworkPolicyPeer> peers = egress.stream().flatMap(r -> r.getTo().stream()).toList();
             assertThat(peers).allSatisfy(peer -> assertThat(peer.getIpBlock()).isNull());
             Set<Map<String, String>> targets = peers.stream().map(p -> p.getPodSelector().getMatchLabels()).collect(Collectors.toSet());
-            assertThat(targets).containsExactlyInAnyOrder(
+            Set<Map<String, String>> expected = new java.util.HashSet<>(Set.of(
                     Map.of("cnpg.io/cluster", svc.cluster()),
-                    Map.of("strimzi.io/cluster", "activation-kafka", "strimzi.io/kind", "Kafka"));
+                    Map.of("strimzi.io/cluster", "activation-kafka", "strimzi.io/kind", "Kafka")));
+            if (callee != null) {
+                expected.add(Map.of(Suite.SELECTOR_LABEL, callee));
+                Suite.Svc called = Suite.SERVICES.stream().filter(s -> s.name().equals(callee)).findFirst().orElseThrow();
+                NetworkPolicyEgressRule call = egress.stream()
+                        .filter(r -> callee.equals(r.getTo().get(0).getPodSelector().getMatchLabels().get(Suite.SELECTOR_LABEL)))
+                        .findFirst().orElseThrow();
+                assertThat(call.getTo()).hasSize(1);
+                assertThat(call.getTo().get(0).getNamespaceSelector()).as("same namespace only").isNull();
+                assertThat(call.getPorts()).extracting(p -> p.getPort().getIntVal()).containsExactly(called.port());
+            }
+            assertThat(targets).containsExactlyInAnyOrderElementsOf(expected);
             NetworkPolicyEgressRule db = egress.stream()
                     .filter(r -> r.getTo().get(0).getPodSelector().getMatchLabels().containsKey("cnpg.io/cluster")).findFirst().orElseThrow();
             assertThat(db.getPorts()).extracting(NetworkPolicyPort::getPort).extracting(p -> p.getIntVal()).containsExactly(5432);
             for (Suite.Svc other : Suite.SERVICES) {
-                if (other != svc) {
+                if (other != svc && !other.name().equals(callee)) {
                     assertThat(targets).as("%s may not call %s", svc.name(), other.name())
                             .noneMatch(t -> other.name().equals(t.get(Suite.SELECTOR_LABEL)));
                 }

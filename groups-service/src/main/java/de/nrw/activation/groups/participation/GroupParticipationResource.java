@@ -73,8 +73,11 @@ public class GroupParticipationResource {
      * same Jobcenter (404 otherwise). 422 {@code participant-erased}, {@code group-cancelled},
      * {@code entry-outside-group-period}; 409 {@code capacity-full},
      * {@code overlapping-participation}. The participation keeps the participant's anonymous
-     * attributes at entry. Publishes {@code participation.entered.v1}. Send an
-     * {@code Idempotency-Key} to retry safely.
+     * attributes at entry; its age band is the one on {@code entryDate}, which this service asks
+     * participants-service for (with your token). When participants-service cannot answer, the
+     * entry answers 503 {@code participants-unavailable} with {@code Retry-After} and records
+     * nothing. Publishes {@code participation.entered.v1}. Send an {@code Idempotency-Key} to
+     * retry safely.
      */
     @POST
     @Transactional
@@ -89,6 +92,10 @@ public class GroupParticipationResource {
     @APIResponse(responseCode = "409", description = "No place left, or an overlapping participation of the same person",
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "422", description = "A rule is broken; `rule` names it",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "503", description = "participants-service cannot tell the age band on the entry date "
+            + "right now; nothing was recorded, retry after `Retry-After` seconds with the same Idempotency-Key",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying"),
             content = @Content(mediaType = "application/problem+json"))
     public Response enter(@PathParam("id") String id, @NotNull @Valid ParticipationRequests.Enter request,
                           @Parameter(description = "Makes retries safe: the same key returns the first answer")

@@ -4,6 +4,7 @@ import de.nrw.activation.contract.ExitReason;
 import de.nrw.activation.groups.group.Group;
 import de.nrw.activation.groups.group.Groups;
 import de.nrw.activation.groups.participant.KnownParticipant;
+import de.nrw.activation.groups.participant.ParticipantDirectory;
 import de.nrw.activation.platform.problem.ProblemException;
 import de.nrw.activation.platform.security.Caller;
 import de.nrw.activation.platform.web.ETags;
@@ -61,6 +62,9 @@ public class Participations {
     @Inject
     Clock clock;
 
+    @Inject
+    ParticipantDirectory participants;
+
     /**
      * A participant known from participant-events enters a group of the caller's Jobcenter.
      * 404: unknown group or participant, or another Jobcenter's; 422: erased participant,
@@ -93,7 +97,10 @@ public class Participations {
         participation.jobcenterId = group.jobcenterId;
         participation.entryDate = entryDate;
         participation.gender = participant.gender;
-        participation.ageBand = participant.ageBand;
+        // the band on the entry date, not the one of the last participant event (that is the band
+        // on the event's day); only participants-service knows it. Asked last, once every local
+        // rule has passed, so a refused entry costs no call; unavailable -> 503, nothing stored
+        participation.ageBand = participants.ageBandOn(participantId, entryDate);
         participation.customerType = participant.customerType;
         participation.labourMarketDistance = participant.labourMarketDistance;
         participation.vocationalQualification = participant.vocationalQualification;

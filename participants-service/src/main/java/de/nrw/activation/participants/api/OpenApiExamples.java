@@ -19,6 +19,9 @@ final class OpenApiExamples {
              "ageBand": "AGE_25_TO_49", "erased": false, "registeredAt": "2012-03-01T08:15:00Z",
              "changedAt": "2012-03-01T08:15:00Z", "version": 0}""";
 
+    static final String AGE_BAND = """
+            {"participantId": "7f1c2a9e-4b7d-4d0e-9a51-2f1f0c3b8e11", "on": "2012-03-05", "ageBand": "UNDER_25"}""";
+
     static final String VALIDATION_PROBLEM = """
             {"type": "https://activation.nrw.example/problems/validation-failed", "title": "Invalid request",
              "status": 400, "detail": "One or more fields are invalid",

@@ -1,8 +1,8 @@
 package de.nrw.activation.participants.api;
 
-import de.nrw.activation.participants.domain.CustomerType;
-import de.nrw.activation.participants.domain.Gender;
-import de.nrw.activation.participants.domain.LabourMarketDistance;
+import de.nrw.activation.contract.CustomerType;
+import de.nrw.activation.contract.Gender;
+import de.nrw.activation.contract.LabourMarketDistance;
 import de.nrw.activation.platform.validation.NotBefore;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

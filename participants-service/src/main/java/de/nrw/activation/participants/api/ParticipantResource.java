@@ -1,9 +1,13 @@
 package de.nrw.activation.participants.api;
 
+import de.nrw.activation.contract.CustomerType;
+import de.nrw.activation.contract.Gender;
+import de.nrw.activation.contract.LabourMarketDistance;
 import de.nrw.activation.participants.domain.Participant;
 import de.nrw.activation.participants.domain.Participants;
 import de.nrw.activation.participants.domain.Profile;
 import de.nrw.activation.platform.idempotency.Idempotency;
+import de.nrw.activation.platform.problem.ProblemException;
 import de.nrw.activation.platform.security.Caller;
 import de.nrw.activation.platform.security.Roles;
 import de.nrw.activation.platform.web.ETags;
@@ -43,7 +47,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -60,6 +67,9 @@ import java.util.stream.Collectors;
 @APIResponse(responseCode = "403", description = "The caller's role may not use this endpoint",
         content = @Content(mediaType = "application/problem+json"))
 public class ParticipantResource {
+
+    /** The earliest day anything is asked about (birth dates are not accepted before it either). */
+    private static final LocalDate EARLIEST_DAY = LocalDate.of(1900, 1, 1);
 
     @Inject
     Participants participants;
@@ -115,6 +125,36 @@ public class ParticipantResource {
     public Response get(@PathParam("id") String id) {
         Participant participant = participants.find(Ids.uuid("id", id), caller.staffJobcenter());
         return Response.ok(ParticipantView.of(participant)).tag(tag(participant)).build();
+    }
+
+    /**
+     * The participant's age band on the day {@code on} (an ISO date such as {@code 2012-03-05}):
+     * {@code UNDER_25}, {@code AGE_25_TO_49} or {@code AGE_50_PLUS}, by completed years on that day
+     * (a participant whose 25th birthday is the day after {@code on} is still {@code UNDER_25}).
+     * groups-service asks this when a participant enters a group, so that the participation carries
+     * the band on its entry date while the birth date stays in this service: the answer holds the
+     * band only. Another Jobcenter's participant answers 404; an erased participant 410
+     * {@code participant-erased}, because without the birth date no band can be worked out for a
+     * new date (the participation events already published keep their bands).
+     */
+    @GET
+    @Path("/{id}/age-band")
+    @Operation(summary = "Get a participant's age band on a given day")
+    @APIResponse(responseCode = "200", description = "The band on that day",
+            content = @Content(schema = @Schema(implementation = AgeBandView.class),
+                    examples = @ExampleObject(name = "band", value = OpenApiExamples.AGE_BAND)))
+    @APIResponse(responseCode = "400", description = "`on` is missing or not an ISO date",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "Unknown, or another Jobcenter's",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "410", description = "The participant was erased: there is no birth date left to work from",
+            content = @Content(mediaType = "application/problem+json"))
+    public AgeBandView ageBand(@PathParam("id") String id,
+                               @Parameter(description = "The day, ISO format", required = true, example = "2012-03-05")
+                               @QueryParam("on") String on) {
+        UUID participantId = Ids.uuid("id", id);
+        LocalDate day = day("on", on);
+        return new AgeBandView(participantId, day, participants.ageBandOn(participantId, caller.staffJobcenter(), day));
     }
 
     /**
@@ -178,10 +218,25 @@ public class ParticipantResource {
         return Response.noContent().build();
     }
 
-    private static Profile profileOf(String firstName, String lastName, java.time.LocalDate dateOfBirth,
-                                     de.nrw.activation.participants.domain.Gender gender,
-                                     de.nrw.activation.participants.domain.CustomerType customerType,
-                                     de.nrw.activation.participants.domain.LabourMarketDistance distance,
+    /** A date in the query arrives as text: a missing or malformed one is a 400 naming the parameter. */
+    private static LocalDate day(String parameter, String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw ProblemException.badRequest(parameter, "is required, an ISO date such as 2012-03-05");
+        }
+        LocalDate day;
+        try {
+            day = LocalDate.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(parameter, "must be an ISO date such as 2012-03-05");
+        }
+        if (day.isBefore(EARLIEST_DAY)) {
+            throw ProblemException.badRequest(parameter, "must not be before " + EARLIEST_DAY);
+        }
+        return day;
+    }
+
+    private static Profile profileOf(String firstName, String lastName, LocalDate dateOfBirth,
+                                     Gender gender, CustomerType customerType, LabourMarketDistance distance,
                                      Boolean qualification) {
         return new Profile(firstName.strip(), lastName.strip(), dateOfBirth, gender, customerType, distance, qualification);
     }

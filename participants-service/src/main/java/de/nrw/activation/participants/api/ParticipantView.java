@@ -1,9 +1,9 @@
 package de.nrw.activation.participants.api;
 
-import de.nrw.activation.participants.domain.AgeBand;
-import de.nrw.activation.participants.domain.CustomerType;
-import de.nrw.activation.participants.domain.Gender;
-import de.nrw.activation.participants.domain.LabourMarketDistance;
+import de.nrw.activation.contract.AgeBand;
+import de.nrw.activation.contract.CustomerType;
+import de.nrw.activation.contract.Gender;
+import de.nrw.activation.contract.LabourMarketDistance;
 import de.nrw.activation.participants.domain.Participant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

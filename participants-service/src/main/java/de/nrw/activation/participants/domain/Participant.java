@@ -1,5 +1,9 @@
 package de.nrw.activation.participants.domain;
 
+import de.nrw.activation.contract.AgeBand;
+import de.nrw.activation.contract.CustomerType;
+import de.nrw.activation.contract.Gender;
+import de.nrw.activation.contract.LabourMarketDistance;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

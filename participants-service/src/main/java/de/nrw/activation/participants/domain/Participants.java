@@ -1,5 +1,6 @@
 package de.nrw.activation.participants.domain;
 
+import de.nrw.activation.contract.AgeBand;
 import de.nrw.activation.participants.events.ParticipantEvents;
 import de.nrw.activation.platform.problem.ProblemException;
 import de.nrw.activation.platform.web.ETags;
@@ -60,6 +61,19 @@ public class Participants {
         return participant;
     }
 
+    /**
+     * The participant's age band on {@code day}. 404 as {@link #find}; 410 once erased, since
+     * the birth date it is worked out from is gone.
+     */
+    public AgeBand ageBandOn(UUID id, String jobcenterId, LocalDate day) {
+        Participant participant = find(id, jobcenterId);
+        if (participant.isErased()) {
+            throw new ProblemException(410, "participant-erased", "Gone",
+                    "Participant " + id + " was erased; its age band on a new date cannot be worked out");
+        }
+        return AgeBands.on(participant.dateOfBirth, day);
+    }
+
     public List<Participant> search(String jobcenterId, String customerNumber, int page, int size) {
         return query(jobcenterId, customerNumber).page(Page.of(page, size)).list();
     }
@@ -118,7 +132,7 @@ public class Participants {
         participant.customerType = profile.customerType();
         participant.labourMarketDistance = profile.labourMarketDistance();
         participant.vocationalQualification = profile.vocationalQualification();
-        participant.ageBand = AgeBand.of(profile.dateOfBirth(), LocalDate.now(clock));
+        participant.ageBand = AgeBands.on(profile.dateOfBirth(), LocalDate.now(clock));
         participant.changedAt = now;
     }
 

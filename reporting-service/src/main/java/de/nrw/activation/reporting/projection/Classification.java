@@ -1,155 +1,139 @@
 package de.nrw.activation.reporting.projection;
 
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import de.nrw.activation.contract.Checkpoint;
+import de.nrw.activation.contract.ExitReason;
+import de.nrw.activation.contract.OutcomeKind;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * The indicator definitions of domain.md ("Indicators"), as SQL over the facts of one
- * participant. Every participation with a known entry falls in exactly one category:
+ * The indicator definitions of domain.md ("Indicators") for one participation, from the facts
+ * known of it and of its participant. Every counted participation (entry known, not withdrawn)
+ * falls in exactly one category, by precedence:
  * <ol>
  *   <li>INTEGRATION: an EMPLOYMENT, APPRENTICESHIP or SELF_EMPLOYMENT outcome starts inside the
  *       window, or the EXIT or MONTH_3 checkpoint records one;</li>
  *   <li>MINIJOB: the same for MINIJOB;</li>
  *   <li>OPEN: not ended yet (and none of the above);</li>
- *   <li>UNEMPLOYED / OTHER: the status 3 months after exit, i.e. the MONTH_3 checkpoint if
+ *   <li>UNEMPLOYED, then OTHER: the status 3 months after exit, i.e. the MONTH_3 checkpoint if
  *       recorded, else the latest outcome started on or before exit + 3 months;</li>
  *   <li>DROPOUT: exit reason DROPOUT;</li>
  *   <li>OPEN: ended, but nothing of the above is known (yet).</li>
  * </ol>
- * The window runs from the entry date to exit + 3 months inclusive; PostgreSQL's
- * {@code date + interval '3 months'} gives the same day 3 months later or the month's last
- * day, as {@code LocalDate.plusMonths(3)} does. A participation not ended yet has an open
- * window. A fast integration is an integration outcome starting on or after entry and before
- * the exit date. The integration's kind (and for employment: temporary agency, fixed term) is
- * that of the earliest integration outcome in the window, else the checkpoint's kind.
+ * The window runs from the entry date to exit + 3 months inclusive ({@link #windowEnd}); a
+ * participation not ended yet has an open window. A fast integration is an integration outcome
+ * starting on or after entry and before the exit date (a checkpoint alone does not make one).
+ * The integration's kind (and for employment: temporary agency, fixed term) is that of the
+ * earliest integration outcome in the window, else the checkpoint's kind.
+ *
+ * <p>Pure: no database, no clock. The projection loads the facts of every participant a batch
+ * touches and stores the results ({@link Reclassification}).
  */
-final class Classification {
+public final class Classification {
 
-    private static final String INTEGRATION_KINDS = "('EMPLOYMENT', 'APPRENTICESHIP', 'SELF_EMPLOYMENT')";
+    /** The outcome kinds that are an integration (Integration in the glossary). */
+    public static final Set<OutcomeKind> INTEGRATIONS =
+            EnumSet.of(OutcomeKind.EMPLOYMENT, OutcomeKind.APPRENTICESHIP, OutcomeKind.SELF_EMPLOYMENT);
+    /** Employment subject to social insurance, as the placement rate counts it. */
+    public static final Set<OutcomeKind> PLACEMENTS = EnumSet.of(OutcomeKind.EMPLOYMENT, OutcomeKind.APPRENTICESHIP);
 
-    private static final String CLASSIFY = """
-            WITH facts AS (
-              SELECT p.participation_id, p.entry_date, p.exit_date, p.exit_reason,
-                     first_integration.kind AS integration_kind,
-                     first_integration.temporary_agency, first_integration.fixed_term,
-                     (SELECT f.status FROM S.follow_up f
-                       WHERE f.participation_id = p.participation_id AND f.checkpoint IN ('EXIT', 'MONTH_3')
-                         AND f.status IN INTEGRATION_KINDS
-                       ORDER BY f.checkpoint LIMIT 1) AS checked_integration_kind,
-                     EXISTS (SELECT 1 FROM S.outcome o
-                              WHERE o.participant_id = p.participant_id AND o.kind = 'MINIJOB'
-                                AND o.start_date >= p.entry_date
-                                AND (p.exit_date IS NULL OR o.start_date <= (p.exit_date + interval '3 months')::date))
-                       OR EXISTS (SELECT 1 FROM S.follow_up f
-                              WHERE f.participation_id = p.participation_id AND f.checkpoint IN ('EXIT', 'MONTH_3')
-                                AND f.status = 'MINIJOB') AS has_minijob,
-                     CASE WHEN p.exit_date IS NOT NULL THEN coalesce(
-                       (SELECT f.status FROM S.follow_up f
-                         WHERE f.participation_id = p.participation_id AND f.checkpoint = 'MONTH_3'),
-                       (SELECT o.kind FROM S.outcome o
-                         WHERE o.participant_id = p.participant_id
-                           AND o.start_date <= (p.exit_date + interval '3 months')::date
-                         ORDER BY o.start_date DESC, o.event_time DESC, o.outcome_id DESC LIMIT 1))
-                     END AS status_after_3_months,
-                     EXISTS (SELECT 1 FROM S.outcome o
-                              WHERE o.participant_id = p.participant_id AND o.kind IN INTEGRATION_KINDS
-                                AND o.start_date >= p.entry_date
-                                AND (p.exit_date IS NULL OR o.start_date < p.exit_date)) AS fast,
-                     (SELECT f.status FROM S.follow_up f
-                       WHERE f.participation_id = p.participation_id AND f.checkpoint = 'MONTH_6') AS month6_status
-                FROM S.participation p
-                LEFT JOIN LATERAL (
-                  SELECT o.kind, o.temporary_agency, o.fixed_term FROM S.outcome o
-                   WHERE o.participant_id = p.participant_id AND o.kind IN INTEGRATION_KINDS
-                     AND o.start_date >= p.entry_date
-                     AND (p.exit_date IS NULL OR o.start_date <= (p.exit_date + interval '3 months')::date)
-                   ORDER BY o.start_date, o.outcome_id LIMIT 1) first_integration ON true
-               WHERE p.participant_id = ANY (?)
-            )
-            UPDATE S.participation p SET
-              category = CASE
-                  WHEN f.entry_date IS NULL THEN NULL
-                  WHEN f.integration_kind IS NOT NULL OR f.checked_integration_kind IS NOT NULL THEN 'INTEGRATION'
-                  WHEN f.has_minijob THEN 'MINIJOB'
-                  WHEN f.exit_date IS NULL THEN 'OPEN'
-                  WHEN f.status_after_3_months = 'UNEMPLOYED' THEN 'UNEMPLOYED'
-                  WHEN f.status_after_3_months = 'OTHER' THEN 'OTHER'
-                  WHEN f.exit_reason = 'DROPOUT' THEN 'DROPOUT'
-                  ELSE 'OPEN' END,
-              fast_integration = (f.entry_date IS NOT NULL AND f.fast),
-              integration_kind = CASE WHEN f.entry_date IS NULL THEN NULL
-                                      ELSE coalesce(f.integration_kind, f.checked_integration_kind) END,
-              temporary_agency = coalesce(f.temporary_agency, false),
-              fixed_term = coalesce(f.fixed_term, false),
-              month6_status = f.month6_status
-              FROM facts f
-             WHERE p.participation_id = f.participation_id
-            """.replace("INTEGRATION_KINDS", INTEGRATION_KINDS);
+    /** What is known of a participation. */
+    public record Participation(LocalDate entryDate, LocalDate exitDate, ExitReason exitReason, boolean withdrawn) { }
 
-    /** Phase, provider type and Jobcenter from the group, attributes from the profile, where the events lacked them. */
-    private static final String FILL_FROM_GROUP = """
-            UPDATE S.participation p
-               SET phase_id = coalesce(p.phase_id, g.phase_id),
-                   provider_type = coalesce(p.provider_type, g.provider_type),
-                   jobcenter_id = coalesce(p.jobcenter_id, g.jobcenter_id)
-              FROM S.activation_group g
-             WHERE g.group_id = p.group_id
-               AND (p.phase_id IS NULL OR p.provider_type IS NULL OR p.jobcenter_id IS NULL)
-               AND (p.participant_id = ANY (?) OR p.group_id = ANY (?))
-            """;
+    /** An outcome of the participant (any participation of theirs). */
+    public record Outcome(UUID outcomeId, OutcomeKind kind, LocalDate startDate, boolean temporaryAgency,
+                          boolean fixedTerm, OffsetDateTime eventTime) { }
 
-    private static final String FILL_FROM_PROFILE = """
-            UPDATE S.participation p
-               SET gender = coalesce(p.gender, pt.gender), age_band = coalesce(p.age_band, pt.age_band),
-                   customer_type = coalesce(p.customer_type, pt.customer_type),
-                   labour_market_distance = coalesce(p.labour_market_distance, pt.labour_market_distance),
-                   vocational_qualification = coalesce(p.vocational_qualification, pt.vocational_qualification)
-              FROM S.participant pt
-             WHERE pt.participant_id = p.participant_id AND p.participant_id = ANY (?)
-               AND (p.gender IS NULL OR p.age_band IS NULL OR p.customer_type IS NULL
-                    OR p.labour_market_distance IS NULL OR p.vocational_qualification IS NULL)
-            """;
+    /** The derived figures of a participation; {@code category} null: counted nowhere. */
+    public record Result(Category category, boolean fastIntegration, OutcomeKind integrationKind,
+                         boolean temporaryAgency, boolean fixedTerm, OutcomeKind month6Status) { }
+
+    // Ties are broken as the projection always has: by outcome id for the earliest integration,
+    // by event time, then outcome id for the latest status.
+    private static final Comparator<Outcome> EARLIEST = Comparator.comparing(Outcome::startDate)
+            .thenComparing(Outcome::outcomeId, Stamp.UUID_ORDER);
+    private static final Comparator<Outcome> LATEST = Comparator.comparing(Outcome::startDate)
+            .thenComparing(Outcome::eventTime)
+            .thenComparing(Outcome::outcomeId, Stamp.UUID_ORDER);
 
     private Classification() { }
 
-    static void fillGaps(Connection connection, String schema, Collection<UUID> participants, Collection<UUID> groups)
-            throws SQLException {
-        if (participants.isEmpty() && groups.isEmpty()) {
-            return;
+    /** The last day of a participation's window: the same day 3 months after exit, or that month's last day. */
+    public static LocalDate windowEnd(LocalDate exitDate) {
+        return exitDate.plusMonths(3);
+    }
+
+    public static Result classify(Participation p, Collection<Outcome> outcomes, Map<Checkpoint, OutcomeKind> checkpoints) {
+        OutcomeKind month6 = checkpoints.get(Checkpoint.MONTH_6);
+        if (p.entryDate() == null || p.withdrawn()) {
+            return new Result(null, false, null, false, false, month6);
         }
-        try (PreparedStatement statement = connection.prepareStatement(inSchema(FILL_FROM_GROUP, schema))) {
-            statement.setArray(1, uuids(connection, participants));
-            statement.setArray(2, uuids(connection, groups));
-            statement.executeUpdate();
-        }
-        if (!participants.isEmpty()) {
-            try (PreparedStatement statement = connection.prepareStatement(inSchema(FILL_FROM_PROFILE, schema))) {
-                statement.setArray(1, uuids(connection, participants));
-                statement.executeUpdate();
+        LocalDate windowEnd = p.exitDate() == null ? null : windowEnd(p.exitDate());
+        Optional<Outcome> firstIntegration = outcomes.stream()
+                .filter(o -> INTEGRATIONS.contains(o.kind()) && inWindow(o, p.entryDate(), windowEnd))
+                .min(EARLIEST);
+        OutcomeKind checkedIntegration = checkedAtExitOrMonth3(checkpoints, INTEGRATIONS);
+        boolean minijob = outcomes.stream()
+                .anyMatch(o -> o.kind() == OutcomeKind.MINIJOB && inWindow(o, p.entryDate(), windowEnd))
+                || checkedAtExitOrMonth3(checkpoints, EnumSet.of(OutcomeKind.MINIJOB)) != null;
+        boolean fast = outcomes.stream().anyMatch(o -> INTEGRATIONS.contains(o.kind())
+                && !o.startDate().isBefore(p.entryDate()) && (p.exitDate() == null || o.startDate().isBefore(p.exitDate())));
+
+        Category category;
+        if (firstIntegration.isPresent() || checkedIntegration != null) {
+            category = Category.INTEGRATION;
+        } else if (minijob) {
+            category = Category.MINIJOB;
+        } else if (p.exitDate() == null) {
+            category = Category.OPEN;
+        } else {
+            OutcomeKind after3Months = statusAfter3Months(outcomes, checkpoints, windowEnd);
+            if (after3Months == OutcomeKind.UNEMPLOYED) {
+                category = Category.UNEMPLOYED;
+            } else if (after3Months == OutcomeKind.OTHER) {
+                category = Category.OTHER;
+            } else if (p.exitReason() == ExitReason.DROPOUT) {
+                category = Category.DROPOUT;
+            } else {
+                category = Category.OPEN;
             }
         }
+        return new Result(category, fast, firstIntegration.map(Outcome::kind).orElse(checkedIntegration),
+                firstIntegration.map(Outcome::temporaryAgency).orElse(false),
+                firstIntegration.map(Outcome::fixedTerm).orElse(false), month6);
     }
 
-    /** Recomputes the derived columns of every participation of the given participants. */
-    static void classify(Connection connection, String schema, Collection<UUID> participants) throws SQLException {
-        if (participants.isEmpty()) {
-            return;
+    /** The MONTH_3 checkpoint if recorded, else the latest outcome started on or before exit + 3 months. */
+    static OutcomeKind statusAfter3Months(Collection<Outcome> outcomes, Map<Checkpoint, OutcomeKind> checkpoints,
+                                          LocalDate windowEnd) {
+        OutcomeKind month3 = checkpoints.get(Checkpoint.MONTH_3);
+        if (month3 != null) {
+            return month3;
         }
-        try (PreparedStatement statement = connection.prepareStatement(inSchema(CLASSIFY, schema))) {
-            statement.setArray(1, uuids(connection, participants));
-            statement.executeUpdate();
+        return outcomes.stream().filter(o -> !o.startDate().isAfter(windowEnd)).max(LATEST)
+                .map(Outcome::kind).orElse(null);
+    }
+
+    private static boolean inWindow(Outcome o, LocalDate entryDate, LocalDate windowEnd) {
+        return !o.startDate().isBefore(entryDate) && (windowEnd == null || !o.startDate().isAfter(windowEnd));
+    }
+
+    /** The EXIT checkpoint's status if it is one of {@code kinds}, else the MONTH_3 checkpoint's, else null. */
+    private static OutcomeKind checkedAtExitOrMonth3(Map<Checkpoint, OutcomeKind> checkpoints, Set<OutcomeKind> kinds) {
+        for (Checkpoint checkpoint : new Checkpoint[] {Checkpoint.EXIT, Checkpoint.MONTH_3}) {
+            OutcomeKind status = checkpoints.get(checkpoint);
+            if (status != null && kinds.contains(status)) {
+                return status;
+            }
         }
-    }
-
-    private static Array uuids(Connection connection, Collection<UUID> ids) throws SQLException {
-        return connection.createArrayOf("uuid", ids.toArray(new UUID[0]));
-    }
-
-    static String inSchema(String sql, String schema) {
-        return sql.replaceAll("\\bS\\.", schema + ".");
+        return null;
     }
 }

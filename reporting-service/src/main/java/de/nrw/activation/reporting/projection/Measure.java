@@ -1,6 +1,11 @@
 package de.nrw.activation.reporting.projection;
 
+import de.nrw.activation.contract.LabourMarketDistance;
+import de.nrw.activation.contract.OutcomeKind;
+
+import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * What the reports count, as conditions on a participation of the read model (whose category
@@ -10,32 +15,31 @@ import java.util.List;
  */
 public enum Measure {
     N("n", "n", "true"),
-    INTEGRATIONS("integrations", "integrations", Measure.INTEGRATION),
-    MINIJOBS("minijobs", "minijobs", "category = 'MINIJOB'"),
-    UNEMPLOYED("unemployed", "unemployed", "category = 'UNEMPLOYED'"),
-    OTHER("other", "other", "category = 'OTHER'"),
-    DROPOUTS("dropouts", "dropouts", "category = 'DROPOUT'"),
-    OPEN("open", "open", "category = 'OPEN'"),
+    INTEGRATIONS("integrations", "integrations", Sql.INTEGRATION),
+    MINIJOBS("minijobs", "minijobs", Sql.category(Category.MINIJOB)),
+    UNEMPLOYED("unemployed", "unemployed", Sql.category(Category.UNEMPLOYED)),
+    OTHER("other", "other", Sql.category(Category.OTHER)),
+    DROPOUTS("dropouts", "dropouts", Sql.category(Category.DROPOUT)),
+    OPEN("open", "open", Sql.category(Category.OPEN)),
     FAST_INTEGRATIONS("fastIntegrations", "fast_integrations", "fast_integration"),
-    CLOSE_TO_LABOUR_MARKET("closeToLabourMarket", "close_to_labour_market", "labour_market_distance = 'CLOSE'"),
+    CLOSE_TO_LABOUR_MARKET("closeToLabourMarket", "close_to_labour_market",
+            "labour_market_distance = " + Sql.literal(LabourMarketDistance.CLOSE)),
     QUALIFIED("qualified", "qualified", "vocational_qualification"),
-    EMPLOYMENT("employment", "employment", Measure.INTEGRATION + " AND integration_kind = 'EMPLOYMENT'"),
-    APPRENTICESHIP("apprenticeship", "apprenticeship", Measure.INTEGRATION + " AND integration_kind = 'APPRENTICESHIP'"),
-    SELF_EMPLOYMENT("selfEmployment", "self_employment", Measure.INTEGRATION + " AND integration_kind = 'SELF_EMPLOYMENT'"),
+    EMPLOYMENT("employment", "employment", Sql.integrationOf(OutcomeKind.EMPLOYMENT)),
+    APPRENTICESHIP("apprenticeship", "apprenticeship", Sql.integrationOf(OutcomeKind.APPRENTICESHIP)),
+    SELF_EMPLOYMENT("selfEmployment", "self_employment", Sql.integrationOf(OutcomeKind.SELF_EMPLOYMENT)),
     TEMPORARY_AGENCY("temporaryAgency", "temporary_agency",
-            Measure.INTEGRATION + " AND integration_kind = 'EMPLOYMENT' AND temporary_agency"),
-    FIXED_TERM("fixedTerm", "fixed_term", Measure.INTEGRATION + " AND integration_kind = 'EMPLOYMENT' AND fixed_term"),
-    INTEGRATED("integrated", "integrations", Measure.INTEGRATION),
-    CHECKED_AT_MONTH6("checkedAtMonth6", "integrated_checked_month6", Measure.INTEGRATION + " AND month6_status IS NOT NULL"),
+            Sql.integrationOf(OutcomeKind.EMPLOYMENT) + " AND temporary_agency"),
+    FIXED_TERM("fixedTerm", "fixed_term", Sql.integrationOf(OutcomeKind.EMPLOYMENT) + " AND fixed_term"),
+    INTEGRATED("integrated", "integrations", Sql.INTEGRATION),
+    CHECKED_AT_MONTH6("checkedAtMonth6", "integrated_checked_month6", Sql.INTEGRATION + " AND month6_status IS NOT NULL"),
     STILL_INTEGRATED("stillIntegrated", "still_integrated",
-            Measure.INTEGRATION + " AND month6_status IN ('EMPLOYMENT', 'APPRENTICESHIP', 'SELF_EMPLOYMENT')"),
+            Sql.INTEGRATION + " AND month6_status IN " + Sql.list(Classification.INTEGRATIONS)),
     ENDED("ended", "ended", "exit_date IS NOT NULL"),
     ENDED_CHECKED_AT_MONTH6("endedCheckedAtMonth6", "ended_checked_month6", "exit_date IS NOT NULL AND month6_status IS NOT NULL"),
-    PLACED("placed", "placed", "exit_date IS NOT NULL AND month6_status IN ('EMPLOYMENT', 'APPRENTICESHIP')"),
+    PLACED("placed", "placed", "exit_date IS NOT NULL AND month6_status IN " + Sql.list(Classification.PLACEMENTS)),
     NOT_UNEMPLOYED("notUnemployed", "not_unemployed",
-            "exit_date IS NOT NULL AND month6_status IS NOT NULL AND month6_status <> 'UNEMPLOYED'");
-
-    private static final String INTEGRATION = "category = 'INTEGRATION'";
+            "exit_date IS NOT NULL AND month6_status IS NOT NULL AND month6_status <> " + Sql.literal(OutcomeKind.UNEMPLOYED));
 
     public static final List<Measure> WHEREABOUTS = List.of(N, INTEGRATIONS, MINIJOBS, UNEMPLOYED, OTHER, DROPOUTS, OPEN,
             FAST_INTEGRATIONS, CLOSE_TO_LABOUR_MARKET, QUALIFIED, EMPLOYMENT, APPRENTICESHIP, SELF_EMPLOYMENT,
@@ -71,5 +75,26 @@ public enum Measure {
     /** The condition on a row of table participation. */
     public String condition() {
         return condition;
+    }
+
+    /** SQL literals from the enums' names: fixed values of this code, never input. */
+    private static final class Sql {
+        static final String INTEGRATION = category(Category.INTEGRATION);
+
+        static String literal(Enum<?> value) {
+            return "'" + value.name() + "'";
+        }
+
+        static String list(Collection<? extends Enum<?>> values) {
+            return values.stream().map(Sql::literal).collect(Collectors.joining(", ", "(", ")"));
+        }
+
+        static String category(Category category) {
+            return "category = " + literal(category);
+        }
+
+        static String integrationOf(OutcomeKind kind) {
+            return INTEGRATION + " AND integration_kind = " + literal(kind);
+        }
     }
 }

@@ -35,7 +35,7 @@ public class ProjectionResource {
     ProjectionStatusQuery status;
 
     /**
-     * Per topic (participant-events, group-events, outcome-events): the events the read model
+     * Per topic of the suite's events (participants, groups, outcomes): the events the read model
      * has applied, the time of the newest one, the consumer lag (records not yet applied) and
      * the dead letters (records that could never be applied). During a rebuild, {@code rebuild}
      * shows the same for the generation being built. For operations and the coordinator.

@@ -1,5 +1,6 @@
 package de.nrw.activation.reporting.projection;
 
+import de.nrw.activation.contract.Topics;
 import de.nrw.activation.platform.consumer.TopicConsumer;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -36,7 +37,7 @@ public class ProjectionStatusQuery {
         int active = projections.activeGeneration();
         Generation current = generations.stream().filter(g -> g.id() == active).findFirst().orElseThrow();
         ProjectionStatus.Rebuild rebuild = generations.stream()
-                .filter(g -> g.id() > 1 && !"RETIRED".equals(g.state()))
+                .filter(g -> g.id() > 1 && !ProjectionGeneration.State.RETIRED.name().equals(g.state()))
                 .reduce((a, b) -> b)
                 .map(g -> new ProjectionStatus.Rebuild(g.id(), g.state(), g.startedAt(), g.switchedAt(),
                         topics(g.id(), g.group())))

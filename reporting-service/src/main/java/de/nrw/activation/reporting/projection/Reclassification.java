@@ -1,0 +1,130 @@
+package de.nrw.activation.reporting.projection;
+
+import de.nrw.activation.contract.Checkpoint;
+import de.nrw.activation.contract.ExitReason;
+import de.nrw.activation.contract.OutcomeKind;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Recomputes the derived columns of every participation of the given participants: loads
+ * their participations, outcomes and checkpoints (three queries), classifies them in memory
+ * ({@link Classification}) and stores what changed in one set-based UPDATE.
+ */
+final class Reclassification {
+
+    private static final String PARTICIPATIONS = """
+            SELECT participation_id, participant_id, entry_date, exit_date, exit_reason, withdrawn
+              FROM S.participation WHERE participant_id = ANY (?)
+            """;
+    private static final String OUTCOMES = """
+            SELECT participant_id, outcome_id, kind, start_date, temporary_agency, fixed_term, event_time
+              FROM S.outcome WHERE participant_id = ANY (?)
+            """;
+    private static final String CHECKPOINTS = """
+            SELECT f.participation_id, f.checkpoint, f.status
+              FROM S.follow_up f JOIN S.participation p ON p.participation_id = f.participation_id
+             WHERE p.participant_id = ANY (?)
+            """;
+    private static final String UPDATE = """
+            UPDATE S.participation p
+               SET category = u.category, fast_integration = u.fast, integration_kind = u.kind,
+                   temporary_agency = u.temporary_agency, fixed_term = u.fixed_term, month6_status = u.month6
+              FROM unnest(?::uuid[], ?::text[], ?::boolean[], ?::text[], ?::boolean[], ?::boolean[], ?::text[])
+                   AS u(participation_id, category, fast, kind, temporary_agency, fixed_term, month6)
+             WHERE p.participation_id = u.participation_id
+               AND (p.category, p.fast_integration, p.integration_kind, p.temporary_agency, p.fixed_term, p.month6_status)
+                   IS DISTINCT FROM (u.category, u.fast, u.kind, u.temporary_agency, u.fixed_term, u.month6)
+            """;
+
+    private record Row(UUID participationId, UUID participantId, Classification.Participation facts) { }
+
+    private final String schema;
+
+    Reclassification(String schema) {
+        this.schema = schema;
+    }
+
+    void reclassify(Connection c, Collection<UUID> participants) throws SQLException {
+        if (participants.isEmpty()) {
+            return;
+        }
+        List<Row> rows = new ArrayList<>();
+        query(c, PARTICIPATIONS, participants, rs -> rows.add(new Row(rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class), new Classification.Participation(rs.getObject(3, LocalDate.class),
+                rs.getObject(4, LocalDate.class), rs.getString(5) == null ? null : ExitReason.valueOf(rs.getString(5)),
+                rs.getBoolean(6)))));
+        if (rows.isEmpty()) {
+            return;
+        }
+        Map<UUID, List<Classification.Outcome>> outcomes = new HashMap<>();
+        query(c, OUTCOMES, participants, rs -> outcomes.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                .add(new Classification.Outcome(rs.getObject(2, UUID.class), OutcomeKind.valueOf(rs.getString(3)),
+                        rs.getObject(4, LocalDate.class), rs.getBoolean(5), rs.getBoolean(6),
+                        rs.getObject(7, OffsetDateTime.class))));
+        Map<UUID, Map<Checkpoint, OutcomeKind>> checkpoints = new HashMap<>();
+        query(c, CHECKPOINTS, participants, rs -> checkpoints
+                .computeIfAbsent(rs.getObject(1, UUID.class), k -> new EnumMap<>(Checkpoint.class))
+                .put(Checkpoint.valueOf(rs.getString(2)), OutcomeKind.valueOf(rs.getString(3))));
+
+        int n = rows.size();
+        UUID[] ids = new UUID[n];
+        String[] categories = new String[n];
+        Boolean[] fast = new Boolean[n];
+        String[] kinds = new String[n];
+        Boolean[] temporaryAgency = new Boolean[n];
+        Boolean[] fixedTerm = new Boolean[n];
+        String[] month6 = new String[n];
+        for (int i = 0; i < n; i++) {
+            Row row = rows.get(i);
+            Classification.Result result = Classification.classify(row.facts(),
+                    outcomes.getOrDefault(row.participantId(), List.of()),
+                    checkpoints.getOrDefault(row.participationId(), Map.of()));
+            ids[i] = row.participationId();
+            categories[i] = Jdbc.name(result.category());
+            fast[i] = result.fastIntegration();
+            kinds[i] = Jdbc.name(result.integrationKind());
+            temporaryAgency[i] = result.temporaryAgency();
+            fixedTerm[i] = result.fixedTerm();
+            month6[i] = Jdbc.name(result.month6Status());
+        }
+        try (PreparedStatement statement = c.prepareStatement(Jdbc.inSchema(UPDATE, schema))) {
+            statement.setArray(1, c.createArrayOf("uuid", ids));
+            statement.setArray(2, c.createArrayOf("text", categories));
+            statement.setArray(3, c.createArrayOf("boolean", fast));
+            statement.setArray(4, c.createArrayOf("text", kinds));
+            statement.setArray(5, c.createArrayOf("boolean", temporaryAgency));
+            statement.setArray(6, c.createArrayOf("boolean", fixedTerm));
+            statement.setArray(7, c.createArrayOf("text", month6));
+            statement.executeUpdate();
+        }
+    }
+
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private void query(Connection c, String sql, Collection<UUID> participants, RowReader reader) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement(Jdbc.inSchema(sql, schema))) {
+            statement.setArray(1, Jdbc.uuids(c, participants));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    reader.read(rs);
+                }
+            }
+        }
+    }
+}
