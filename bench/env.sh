@@ -18,7 +18,9 @@ BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 SERVICES=(participants-service:18081:bench_participants groups-service:18082:bench_groups
           outcomes-service:18083:bench_outcomes reporting-service:18084:bench_reporting)
-KAFKA_CP="$(cat "$ROOT/kafka-broker/target/classes/kafka-broker.classpath")"
+# the broker (KRaft): one configuration with deploy/local and the tests
+source "$ROOT/deploy/local/kafka.sh"
+KAFKA_CP="$(kafka_classpath)"
 PG_JAR="$(ls "$HOME"/.m2/repository/org/postgresql/postgresql/42.7.*/postgresql-42.7.*.jar | grep -v sources | tail -1)"
 TOOL_CP="$KAFKA_CP:$PG_JAR"
 mkdir -p "$LOGS" "$PIDS" "$BENCH/results"
@@ -47,33 +49,9 @@ snapshot() {
 start_kafka() {
   alive kafka && return 0
   port_open "$KAFKA_PORT" && { echo "port $KAFKA_PORT taken" >&2; exit 1; }
-  local dir="$RUN/kafka"; rm -rf "$dir"; mkdir -p "$dir"
-  cat > "$dir/server.properties" <<PROPS
-process.roles=broker,controller
-node.id=1
-controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
-listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
-controller.listener.names=CONTROLLER
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-log.dirs=$dir/data
-offsets.topic.replication.factor=1
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-group.initial.rebalance.delay.ms=0
-auto.create.topics.enable=false
-log.retention.hours=-1
-PROPS
-  java -cp "$KAFKA_CP" kafka.tools.StorageTool format -t "$(java -cp "$KAFKA_CP" kafka.tools.StorageTool random-uuid)" \
-    -c "$dir/server.properties" > "$LOGS/kafka-format.log" 2>&1
-  nohup java -Xms256m -Xmx512m -cp "$KAFKA_CP" kafka.Kafka "$dir/server.properties" > "$LOGS/kafka.log" 2>&1 &
-  echo $! > "$PIDS/kafka.pid"
-  for _ in $(seq 1 60); do port_open "$KAFKA_PORT" && break; sleep 1; done
-  port_open "$KAFKA_PORT" || { echo "Kafka did not start, see $LOGS/kafka.log" >&2; exit 1; }
-  for t in participant-events group-events outcome-events; do
-    java -cp "$KAFKA_CP" org.apache.kafka.tools.TopicCommand --bootstrap-server "$BOOTSTRAP" \
-      --create --if-not-exists --topic "$t" --partitions 3 --replication-factor 1 >> "$LOGS/kafka-topics.log" 2>&1
-  done
+  rm -rf "$RUN/kafka"
+  kafka_start "$RUN/kafka" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$LOGS" "$PIDS/kafka.pid" || exit 1
+  kafka_create_topics "$KAFKA_PORT" "$LOGS/kafka-topics.log"
   say "Kafka on $BOOTSTRAP (pid $(cat "$PIDS/kafka.pid"))"
 }
 

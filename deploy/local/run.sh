@@ -76,47 +76,18 @@ for entry in "${AVAILABLE[@]}"; do
   fi
 done
 
-# --- Kafka broker (KRaft, one node)
-KAFKA_CP="$(cat "$ROOT/kafka-broker/target/classes/kafka-broker.classpath")"
-KAFKA_DIR="$RUN/kafka"
-mkdir -p "$KAFKA_DIR"
-cat > "$KAFKA_DIR/server.properties" <<PROPS
-process.roles=broker,controller
-node.id=1
-controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
-listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
-controller.listener.names=CONTROLLER
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-log.dirs=$KAFKA_DIR/data
-offsets.topic.replication.factor=1
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-group.initial.rebalance.delay.ms=0
-auto.create.topics.enable=false
-log.retention.hours=-1
-PROPS
+# --- Kafka broker (KRaft, one node; configuration and start in deploy/local/kafka.sh)
+source "$ROOT/deploy/local/kafka.sh"
 if alive kafka; then
   say "Kafka already running (pid $(cat "$PIDS/kafka.pid"))"
 else
   if port_open "$KAFKA_PORT"; then
     echo "Port $KAFKA_PORT is taken by another process; set KAFKA_PORT" >&2; exit 1
   fi
-  if [ ! -f "$KAFKA_DIR/data/meta.properties" ]; then
-    say "Formatting Kafka storage"
-    java -cp "$KAFKA_CP" kafka.tools.StorageTool format -t "$(java -cp "$KAFKA_CP" kafka.tools.StorageTool random-uuid)" \
-      -c "$KAFKA_DIR/server.properties" > "$LOGS/kafka-format.log" 2>&1
-  fi
   say "Starting Kafka on 127.0.0.1:$KAFKA_PORT"
-  nohup java -Xms256m -Xmx512m -cp "$KAFKA_CP" kafka.Kafka "$KAFKA_DIR/server.properties" > "$LOGS/kafka.log" 2>&1 &
-  echo $! > "$PIDS/kafka.pid"
-  for _ in $(seq 1 60); do port_open "$KAFKA_PORT" && break; sleep 1; done
-  port_open "$KAFKA_PORT" || { echo "Kafka did not start; see $LOGS/kafka.log" >&2; exit 1; }
+  kafka_start "$RUN/kafka" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$LOGS" "$PIDS/kafka.pid"
 fi
-for topic in participant-events group-events outcome-events; do
-  java -cp "$KAFKA_CP" org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" \
-    --create --if-not-exists --topic "$topic" --partitions 3 --replication-factor 1 >> "$LOGS/kafka-topics.log" 2>&1
-done
+kafka_create_topics "$KAFKA_PORT" "$LOGS/kafka-topics.log"
 
 # --- Keycloak (dev mode, in-memory database: the DEV ONLY realm is imported at every start)
 KEYCLOAK_HOME="$(ls -d "$ROOT"/keycloak-dist/target/keycloak-* | head -1)"

@@ -10,6 +10,7 @@ import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Creates the Phase I demo dataset through the public HTTP APIs of the four services only:
@@ -51,9 +54,12 @@ public final class DemoLoader {
 
     enum Fate { INTEGRATED_FAST, INTEGRATED, MINIJOB, UNEMPLOYED, OTHER, DROPOUT }
 
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+
     private final Urls urls;
     private final PrivateKey key;
     private final Api api = new Api();
+    private volatile Progress progress;
 
     /** Where the four services answer. */
     public record Urls(String participants, String groups, String outcomes, String reporting) {
@@ -84,9 +90,17 @@ public final class DemoLoader {
                 Phase1Dataset.PROJECTS.size(), (System.nanoTime() - started) / 1_000_000_000L);
     }
 
-    /** Loads every project, several in parallel. */
+    /** Loads every project, several in parallel; prints the progress every few seconds. */
     public void load() throws Exception {
+        progress = new Progress(Phase1Dataset.TOTAL_N, System.nanoTime());
         ExecutorService pool = Executors.newFixedThreadPool(4);
+        ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "demo-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        reporter.scheduleAtFixedRate(() -> System.out.println(progress.line(System.nanoTime())),
+                PROGRESS_EVERY.toSeconds(), PROGRESS_EVERY.toSeconds(), TimeUnit.SECONDS);
         try {
             List<Future<?>> work = new ArrayList<>();
             int seed = 2011;
@@ -101,6 +115,7 @@ public final class DemoLoader {
                 future.get();
             }
         } finally {
+            reporter.shutdownNow();
             pool.shutdownNow();
         }
     }
@@ -236,7 +251,13 @@ public final class DemoLoader {
             };
             api.post(urls.groups() + "/api/v1/participations/" + member.participationId + "/exit", token,
                     Map.of("exitDate", member.exitDate.toString(), "reason", reason), 200);
+        }
+        // Whereabouts only after all exits: outcomes-service learns of an exit through its event, and
+        // by now most have arrived, so hardly any request waits for one (one by one, each waited).
+        // Same order of members, so the same random draws: the same dataset.
+        for (Member member : people) {
             recordWhereabouts(token, member, random);
+            progress.participantLoaded();
         }
     }
 

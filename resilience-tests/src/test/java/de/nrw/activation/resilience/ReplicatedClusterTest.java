@@ -3,6 +3,7 @@ package de.nrw.activation.resilience;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.nrw.activation.testsupport.KafkaBroker;
 import de.nrw.activation.testsupport.Rows;
+import de.nrw.activation.testsupport.RunningSuite;
 import de.nrw.activation.testsupport.SuiteTestResource;
 import de.nrw.activation.testsupport.Tokens;
 import org.apache.kafka.clients.admin.Admin;
@@ -18,16 +19,7 @@ import org.junit.jupiter.api.Test;
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -161,40 +153,12 @@ class ReplicatedClusterTest {
     }
 
     /** participants-service from its quarkus-app, with its own database, against the cluster. */
-    static String startParticipantsService() throws Exception {
+    static String startParticipantsService() {
         // not the RunningSuite: this service talks to the cluster only
-        Path root = Path.of(System.getProperty("suite.root", "..")).toAbsolutePath().normalize();
-        try (Connection connection = DriverManager.getConnection(SuiteTestResource.jdbcUrl("postgres"),
-                System.getenv().getOrDefault("PGUSER", "postgres"), "");
-             Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + DATABASE);
-        }
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
         Path logs = Path.of(System.getProperty("suite.logs", "target/resilience-logs"));
-        Files.createDirectories(logs);
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", root.resolve("participants-service/target/quarkus-app/quarkus-run.jar").toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("cluster-participants-service.log").toFile()));
-        Map<String, String> env = builder.environment();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", SuiteTestResource.jdbcUrl(DATABASE));
-        env.put("QUARKUS_DATASOURCE_USERNAME", System.getenv().getOrDefault("PGUSER", "postgres"));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", cluster.bootstrapServers());
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("deploy/local/dev-keys/publicKey.pem").toString());
-        env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
-        service = builder.start();
-        String url = "http://127.0.0.1:" + port;
-        HttpClient http = HttpClient.newHttpClient();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {
-            assertThat(service.isAlive()).isTrue();
-            return http.send(HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-        });
-        return url;
+        RunningSuite.ServiceProcess started = RunningSuite.startService("participants-service", DATABASE,
+                cluster.bootstrapServers(), logs.resolve("cluster-participants-service.log"));
+        service = started.process();
+        return started.url();
     }
 }

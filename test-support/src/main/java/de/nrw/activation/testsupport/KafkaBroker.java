@@ -73,23 +73,13 @@ public final class KafkaBroker {
         if (process != null && process.isAlive()) {
             return;
         }
-        process = run(List.of("-Xms128m", "-Xmx384m", "kafka.Kafka", config().toString()), directory.resolve("broker.log"));
+        process = run(brokerArguments(config()), directory.resolve("broker.log"));
         awaitReady(Duration.ofSeconds(90));
     }
 
     /** Stops the broker (SIGTERM, then SIGKILL); its data stays for a later {@link #start()}. */
     public synchronized void stop() {
-        if (process == null) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        stopGracefully(process);
         process = null;
     }
 
@@ -124,24 +114,36 @@ public final class KafkaBroker {
     }
 
     private void writeConfig() throws IOException {
-        String properties = String.join("\n",
-                "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
-                "controller.listener.names=CONTROLLER",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "log.dirs=" + directory.resolve("data"),
-                "offsets.topic.replication.factor=1",
-                "offsets.topic.num.partitions=3",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "group.initial.rebalance.delay.ms=0",
-                "auto.create.topics.enable=false",
-                "num.partitions=3",
-                "");
-        Files.writeString(config(), properties, StandardCharsets.UTF_8);
+        Files.writeString(config(), serverProperties(1, "1@127.0.0.1:" + controllerPort, port, controllerPort,
+                directory.resolve("data"), 1), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The suite's one KRaft configuration ({@code kraft-server.properties} of the kafka-broker
+     * module, which deploy/local and bench fill in too) with one node's values.
+     */
+    static String serverProperties(int nodeId, String voters, int port, int controllerPort, Path logDir, int replication) {
+        String template;
+        try (InputStream in = KafkaBroker.class.getResourceAsStream("/kraft-server.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("kraft-server.properties missing: build the kafka-broker module first");
+            }
+            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String properties = template
+                .replace("@NODE_ID@", String.valueOf(nodeId))
+                .replace("@VOTERS@", voters)
+                .replace("@PORT@", String.valueOf(port))
+                .replace("@CONTROLLER_PORT@", String.valueOf(controllerPort))
+                .replace("@LOG_DIR@", logDir.toString())
+                .replace("@REPLICATION@", String.valueOf(replication))
+                .replace("@MIN_ISR@", String.valueOf(Math.max(1, replication - 1)));
+        if (properties.lines().anyMatch(line -> !line.startsWith("#") && line.matches(".*@[A-Z_]+@.*"))) {
+            throw new IllegalStateException("kraft-server.properties has a value nobody fills in:\n" + properties);
+        }
+        return properties;
     }
 
     private Process run(List<String> arguments, Path log) {
@@ -256,26 +258,8 @@ public final class KafkaBroker {
             List<Process> formats = new ArrayList<>();
             for (int i = 0; i < nodes; i++) {
                 Path node = Files.createDirectories(directory.resolve("node-" + i));
-                Files.writeString(node.resolve("server.properties"), String.join("\n",
-                        "process.roles=broker,controller",
-                        "node.id=" + (i + 1),
-                        "controller.quorum.voters=" + String.join(",", voters),
-                        "listeners=PLAINTEXT://127.0.0.1:" + ports[i] + ",CONTROLLER://127.0.0.1:" + controllerPorts[i],
-                        "advertised.listeners=PLAINTEXT://127.0.0.1:" + ports[i],
-                        "controller.listener.names=CONTROLLER",
-                        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                        "log.dirs=" + node.resolve("data"),
-                        "offsets.topic.replication.factor=" + replication,
-                        "offsets.topic.num.partitions=3",
-                        "transaction.state.log.replication.factor=" + replication,
-                        "transaction.state.log.min.isr=" + Math.max(1, replication - 1),
-                        "default.replication.factor=" + replication,
-                        "min.insync.replicas=" + Math.max(1, replication - 1),
-                        "unclean.leader.election.enable=false",
-                        "group.initial.rebalance.delay.ms=0",
-                        "auto.create.topics.enable=false",
-                        "num.partitions=3",
-                        ""), StandardCharsets.UTF_8);
+                Files.writeString(node.resolve("server.properties"), serverProperties(i + 1, String.join(",", voters),
+                        ports[i], controllerPorts[i], node.resolve("data"), replication), StandardCharsets.UTF_8);
                 formats.add(runIn(node, List.of("kafka.tools.StorageTool", "format", "-t", clusterId,
                         "-c", node.resolve("server.properties").toString()), node.resolve("format.log")));
             }
@@ -324,18 +308,7 @@ public final class KafkaBroker {
 
         /** Stops node {@code i} gracefully (SIGTERM, then SIGKILL). */
         public synchronized void stop(int i) {
-            Process process = processes[i];
-            if (process == null) {
-                return;
-            }
-            process.destroy();
-            try {
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            stopGracefully(processes[i]);
             processes[i] = null;
         }
 
@@ -386,7 +359,7 @@ public final class KafkaBroker {
 
         private void launchNode(int i) {
             Path node = directory.resolve("node-" + i);
-            processes[i] = runIn(node, List.of("-Xms128m", "-Xmx384m", "kafka.Kafka", node.resolve("server.properties").toString()),
+            processes[i] = runIn(node, brokerArguments(node.resolve("server.properties")),
                     node.resolve("broker.log"));
         }
 
@@ -413,6 +386,30 @@ public final class KafkaBroker {
 
         private static Process runIn(Path node, List<String> arguments, Path log) {
             return launch(node, arguments, log);
+        }
+    }
+
+    /**
+     * A test broker carries a few thousand small records: the client JIT alone (C1) and the serial
+     * collector start it with less CPU on a 2-core machine than the server defaults.
+     */
+    private static List<String> brokerArguments(Path serverProperties) {
+        return List.of("-Xms128m", "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "kafka.Kafka", serverProperties.toString());
+    }
+
+    /** SIGTERM (a broker's controlled shutdown), then SIGKILL if it takes longer than 20 s; null: nothing to stop. */
+    private static void stopGracefully(Process process) {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

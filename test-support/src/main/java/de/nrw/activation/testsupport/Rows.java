@@ -62,4 +62,20 @@ public final class Rows {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * Every row of the tables, each as its text literal, in a stable order: a snapshot to compare
+     * before and after a request. (Text, because JDBC array objects print differently once
+     * statements are server-prepared.)
+     */
+    public static String snapshot(DataSource dataSource, String... tables) {
+        StringBuilder state = new StringBuilder();
+        for (String table : tables) {
+            if (!table.matches("[a-z_][a-z0-9_]*")) {
+                throw new IllegalArgumentException("Bad table name " + table);
+            }
+            state.append(table).append(query(dataSource, "SELECT t::text AS row FROM " + table + " t ORDER BY 1"));
+        }
+        return state.toString();
+    }
 }

@@ -9,9 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,34 +52,64 @@ public final class RunningSuite {
         }
         for (String service : SERVICES) {
             String database = SuiteTestResource.databaseName(prefix + "_" + service.replace("-service", ""));
-            recreateDatabase(database);
+            SuiteTestResource.dropAndCreate(database);
             int port = freePort();
-            ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx256m", "-jar",
-                    root.resolve(service + "/target/quarkus-app/quarkus-run.jar").toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + ".log").toFile()));
-            Map<String, String> env = builder.environment();
-            env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", SuiteTestResource.jdbcUrl(database));
-            env.put("QUARKUS_DATASOURCE_USERNAME", System.getenv().getOrDefault("PGUSER", "postgres"));
-            env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-            // the DEV ONLY key that the local Keycloak realm signs with: tokens of Tokens and of the
-            // realm (the browser test signs in there) are both accepted, one issuer, one key
-            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("deploy/local/dev-keys/publicKey.pem").toString());
-            env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
-            env.put("MP_JWT_VERIFY_AUDIENCES", Tokens.AUDIENCE);
+            ProcessBuilder launcher = launcher(root, service, database, port, broker.bootstrapServers(),
+                    logs.resolve(service + ".log"));
             if (urls.containsKey("participants-service")) {
                 // groups-service asks it for the age band on an entry date (it is started first)
-                env.put("PARTICIPANTS_URL", urls.get("participants-service"));
+                launcher.environment().put("PARTICIPANTS_URL", urls.get("participants-service"));
             }
-            launchers.put(service, builder);
+            launchers.put(service, launcher);
             urls.put(service, "http://127.0.0.1:" + port);
             launch(service);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
         for (Map.Entry<String, String> service : urls.entrySet()) {
-            awaitReady(service.getKey(), service.getValue(), logs);
+            awaitReady(service.getKey(), service.getValue(), processes.get(service.getKey()), logs.resolve(service.getKey() + ".log"));
         }
+    }
+
+    /** A service started on its own by {@link #startService}. */
+    public record ServiceProcess(Process process, String url) { }
+
+    /**
+     * One packaged service as its own process, configured as in production (environment only),
+     * with the database (created empty) and the broker given, on a free port; returns once it is
+     * ready. For tests that need a service outside the suite, e.g. against a cluster.
+     */
+    public static ServiceProcess startService(String service, String database, String bootstrapServers, Path log) {
+        Path root = Path.of(System.getProperty("suite.root", "..")).toAbsolutePath().normalize();
+        SuiteTestResource.dropAndCreate(database);
+        int port = freePort();
+        String url = "http://127.0.0.1:" + port;
+        try {
+            Files.createDirectories(log.getParent());
+            Process process = launcher(root, service, database, port, bootstrapServers, log).start();
+            awaitReady(service, url, process, log);
+            return new ServiceProcess(process, url);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ProcessBuilder launcher(Path root, String service, String database, int port, String bootstrapServers,
+                                           Path log) {
+        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx256m", "-jar",
+                root.resolve(service + "/target/quarkus-app/quarkus-run.jar").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", SuiteTestResource.jdbcUrl(database));
+        env.put("QUARKUS_DATASOURCE_USERNAME", System.getenv().getOrDefault("PGUSER", "postgres"));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        // the DEV ONLY key that the local Keycloak realm signs with: tokens of Tokens and of the
+        // realm (the browser test signs in there) are both accepted, one issuer, one key
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("deploy/local/dev-keys/publicKey.pem").toString());
+        env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
+        env.put("MP_JWT_VERIFY_AUDIENCES", Tokens.AUDIENCE);
+        return builder;
     }
 
     public static synchronized RunningSuite get() {
@@ -122,7 +149,7 @@ public final class RunningSuite {
     /** Starts the service again (same port, database and broker) and waits until it is ready. */
     public void restart(String service) {
         launch(service);
-        awaitReady(service, urls.get(service), logs);
+        awaitReady(service, urls.get(service), processes.get(service), logs.resolve(service + ".log"));
     }
 
     private void launch(String service) {
@@ -148,10 +175,13 @@ public final class RunningSuite {
         }
     }
 
-    private static void awaitReady(String service, String url, Path logs) {
+    private static void awaitReady(String service, String url, Process process, Path log) {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plusSeconds(120);
         while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service + " exited with " + process.exitValue() + "; see " + log);
+            }
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
@@ -171,18 +201,7 @@ public final class RunningSuite {
                 throw new IllegalStateException(e);
             }
         }
-        throw new IllegalStateException(service + " not ready after 120 s; see " + logs.resolve(service + ".log"));
-    }
-
-    private static void recreateDatabase(String name) {
-        try (Connection connection = DriverManager.getConnection(SuiteTestResource.jdbcUrl("postgres"),
-                System.getenv().getOrDefault("PGUSER", "postgres"), System.getenv().getOrDefault("PGPASSWORD", ""));
-             Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + name);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("Cannot create database " + name, e);
-        }
+        throw new IllegalStateException(service + " not ready after 120 s; see " + log);
     }
 
     private static String javaBinary() {

@@ -73,11 +73,15 @@ public class SuiteTestResource implements QuarkusTestResourceLifecycleManager {
     }
 
     private static synchronized void recreateDatabase(String name) {
+        if (createdDatabases.add(name)) {
+            dropAndCreate(name);
+        }
+    }
+
+    /** Drops the database (closing its connections) and creates it empty. */
+    public static void dropAndCreate(String name) {
         if (!name.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("Bad database name " + name);
-        }
-        if (!createdDatabases.add(name)) {
-            return;
         }
         try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), user(), env("PGPASSWORD", ""));
              Statement statement = connection.createStatement()) {

@@ -13,21 +13,29 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-/** Reads and writes the real broker's topics in tests. */
+/**
+ * Reads and writes the real broker's topics in tests. Each topic is read by one consumer that
+ * stays positioned where it stopped: a wait polls only what is new since, instead of reading the
+ * whole topic again.
+ */
 public final class TopicReader {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Map<String, TopicLog> LOGS = new ConcurrentHashMap<>();
+    private static final Map<String, KafkaProducer<String, String>> PRODUCERS = new ConcurrentHashMap<>();
 
     /** A record as published: its key, and the CloudEvent as JSON. */
     public record Published(String key, JsonNode event, Map<String, String> headers) {
@@ -39,61 +47,92 @@ public final class TopicReader {
 
     /** Every record currently on the topic, from the beginning. */
     public static List<Published> readAll(String topic) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SuiteTestResource.broker().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<Published> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toList());
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    Map<String, String> headers = new java.util.HashMap<>();
-                    record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), java.nio.charset.StandardCharsets.UTF_8)));
-                    records.add(new Published(record.key(), parse(record.value()), headers));
-                }
-            }
-        }
-        return records;
+        return log(topic).readToEnd();
     }
 
     /** The records of {@code topic} matching {@code filter}, waiting up to 30 s for at least {@code count}. */
     public static List<Published> await(String topic, int count, Predicate<Published> filter) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        List<Published> found = List.of();
-        while (Instant.now().isBefore(deadline)) {
-            found = readAll(topic).stream().filter(filter).collect(Collectors.toList());
-            if (found.size() >= count) {
-                return found;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("Expected " + count + " matching records on " + topic + ", found " + found.size());
+        return log(topic).await(count, filter);
     }
 
     /** Puts a raw record on a topic, as another service (or a broken producer) would. */
     public static void send(String topic, String key, String value) {
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SuiteTestResource.broker().bootstrapServers(),
+        KafkaProducer<String, String> producer = PRODUCERS.computeIfAbsent(bootstrapServers(), servers -> new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+                ProducerConfig.ACKS_CONFIG, "all")));
+        try {
             producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot send to " + topic, e);
+        }
+    }
+
+    private static TopicLog log(String topic) {
+        String servers = bootstrapServers();
+        return LOGS.computeIfAbsent(servers + "/" + topic, key -> new TopicLog(servers, topic));
+    }
+
+    private static String bootstrapServers() {
+        return SuiteTestResource.broker().bootstrapServers();
+    }
+
+    /** One topic as read so far, and the consumer positioned after it. */
+    private static final class TopicLog {
+
+        private final String topic;
+        private final KafkaConsumer<String, String> consumer;
+        private final List<TopicPartition> partitions;
+        private final List<Published> records = new ArrayList<>();
+
+        TopicLog(String servers, String topic) {
+            this.topic = topic;
+            consumer = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
+            partitions = consumer.partitionsFor(topic, PATIENCE).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toList());
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+        }
+
+        /** Reads up to the end offsets of now; returns everything read. */
+        synchronized List<Published> readToEnd() {
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, PATIENCE);
+            Instant deadline = Instant.now().plus(PATIENCE);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && Instant.now().isBefore(deadline)) {
+                poll(Duration.ofMillis(200));
+            }
+            return List.copyOf(records);
+        }
+
+        synchronized List<Published> await(int count, Predicate<Published> filter) {
+            Instant deadline = Instant.now().plus(PATIENCE);
+            List<Published> found = matching(filter);
+            while (found.size() < count && Instant.now().isBefore(deadline)) {
+                // returns as soon as new records arrive: no fixed wait, nothing read twice
+                poll(Duration.ofMillis(100));
+                found = matching(filter);
+            }
+            if (found.size() < count) {
+                throw new AssertionError("Expected " + count + " matching records on " + topic + ", found " + found.size());
+            }
+            return found;
+        }
+
+        private List<Published> matching(Predicate<Published> filter) {
+            return records.stream().filter(filter).collect(Collectors.toList());
+        }
+
+        private void poll(Duration timeout) {
+            for (ConsumerRecord<String, String> record : consumer.poll(timeout)) {
+                Map<String, String> headers = new HashMap<>();
+                record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+                records.add(new Published(record.key(), parse(record.value()), headers));
+            }
         }
     }
 
