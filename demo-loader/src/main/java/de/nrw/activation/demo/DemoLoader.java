@@ -56,7 +56,10 @@ import static java.time.DayOfWeek.WEDNESDAY;
  */
 public final class DemoLoader {
 
-    static final String ISSUER = "https://activation.nrw.example/dev";
+    // the local Keycloak realm's issuer and audience; the realm signs with the same DEV ONLY key
+    static final String ISSUER = "http://127.0.0.1:8180/realms/activation";
+    static final String AUDIENCE = "activation-suite";
+    static final String DEV_KEY_ID = "FF5gUoR1qRcahycRII3JaRRDCMp0g8Ee2_-J_8DRz9A";
     private static final LocalDate FIRST_GROUP_START = LocalDate.of(2011, 9, 5);
     private static final LocalDate LAST_GROUP_START = LocalDate.of(2012, 6, 18);
     private static final String[] FIRST_NAMES = {"Anna", "Ben", "Clara", "Deniz", "Elif", "Finn", "Greta", "Hakan",
@@ -159,12 +162,13 @@ public final class DemoLoader {
 
     public String staffToken(String jobcenter) {
         return Jwt.issuer(ISSUER).upn("demo-" + jobcenter).subject("demo-" + jobcenter)
-                .groups(Set.of("jobcenter-staff")).claim("jobcenter", jobcenter).expiresIn(8 * 3600).sign(key);
+                .audience(AUDIENCE).groups(Set.of("jobcenter-staff")).claim("jobcenter", jobcenter).expiresIn(3600)
+                .jws().keyId(DEV_KEY_ID).sign(key);
     }
 
     public String coordinatorToken() {
         return Jwt.issuer(ISSUER).upn("demo-coordinator").subject("demo-coordinator")
-                .groups(Set.of("coordinator")).expiresIn(8 * 3600).sign(key);
+                .audience(AUDIENCE).groups(Set.of("coordinator")).expiresIn(3600).jws().keyId(DEV_KEY_ID).sign(key);
     }
 
     /** Exactly the project's integrations and minijobs; the rest spread over the other fates. */
