@@ -72,6 +72,8 @@ public final class DemoLoader {
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
     /** Requests in flight: enough to keep four services busy, few enough for a 2-core machine. */
     private static final int THREADS = 8;
+    private static final List<String> STEPS = List.of("register the participants", "schedule the groups",
+            "enter the groups", "attendance and exits", "outcomes and follow-ups");
 
     private final Urls urls;
     private final PrivateKey key;
@@ -116,7 +118,7 @@ public final class DemoLoader {
      * same whichever thread loads it. Prints the progress every few seconds.
      */
     public void load() throws Exception {
-        progress = new Progress(Phase1Dataset.TOTAL_N, System.nanoTime());
+        progress = new Progress(Phase1Dataset.TOTAL_N, STEPS, System.nanoTime());
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "demo-progress");
@@ -138,11 +140,15 @@ public final class DemoLoader {
                             new Random(projectSeed * 1000L + g)));
                 }
             }
-            inParallel(pool, groups, this::registerMembers);
-            inParallel(pool, groups, this::scheduleGroup);
-            inParallel(pool, groups, this::enterMembers);
-            inParallel(pool, groups, this::attendAndExit);
-            inParallel(pool, groups, this::recordWhereabouts);
+            List<Consumer<GroupLoad>> steps = List.of(this::registerMembers, this::scheduleGroup, this::enterMembers,
+                    this::attendAndExit, this::recordWhereabouts);
+            for (Consumer<GroupLoad> step : steps) {
+                inParallel(pool, groups, group -> {
+                    step.accept(group);
+                    progress.participantsDone(group.positions.size());
+                });
+                progress.nextStep();
+            }
         } finally {
             reporter.shutdownNow();
             pool.shutdownNow();
@@ -324,7 +330,6 @@ public final class DemoLoader {
     private void recordWhereabouts(GroupLoad g) {
         for (Member member : g.people) {
             recordWhereabouts(g.token, member, g.random);
-            progress.participantLoaded();
         }
     }
 
