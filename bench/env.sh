@@ -69,7 +69,7 @@ start_service() {
   QUARKUS_HTTP_PORT="$port" QUARKUS_DATASOURCE_JDBC_URL="$url" QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
   KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="$ROOT/deploy/local/dev-keys/publicKey.pem" \
-  MP_JWT_VERIFY_ISSUER="https://activation.nrw.example/dev" \
+  MP_JWT_VERIFY_ISSUER="http://127.0.0.1:8180/realms/activation" MP_JWT_VERIFY_AUDIENCES=activation-suite \
   PARTICIPANTS_URL="http://127.0.0.1:$(port_of participants-service)" \
     nohup java -Xmx256m -jar "$APPS/$m/quarkus-run.jar" > "$LOGS/$m.log" 2>&1 &
   echo $! > "$PIDS/$m.pid"

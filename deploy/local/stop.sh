@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Stops what deploy/local/run.sh started (by pid, nothing else). Keeps the data unless --wipe:
+# Stops what deploy/local/run.sh started (by pid, nothing else; Keycloak keeps no data, its
+# realm is imported at every start). Keeps the data unless --wipe:
 # then it also drops the four databases and deletes the Kafka data.
 set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -25,6 +26,7 @@ for service in reporting-service outcomes-service groups-service participants-se
   stop_pid "$service"
 done
 stop_pid kafka
+stop_pid keycloak
 
 if $WIPE; then
   echo "wiping data"

@@ -1,17 +1,18 @@
-// The report API of this same origin, called with the signed-in user's bearer token.
+// The report API of this same origin, called with the signed-in user's access token (from the
+// identity provider through oidc-client-ts; app.js keeps it current when the session is renewed).
 
-const TOKEN_KEY = 'activation.dashboard.token';
+let accessToken = null;
 
 export function storedToken() {
-  return sessionStorage.getItem(TOKEN_KEY);
+  return accessToken;
 }
 
 export function storeToken(token) {
-  sessionStorage.setItem(TOKEN_KEY, token);
+  accessToken = token;
 }
 
 export function forgetToken() {
-  sessionStorage.removeItem(TOKEN_KEY);
+  accessToken = null;
 }
 
 /** The claims of a JWT, for display only (the server verifies the signature); null if it is no JWT. */

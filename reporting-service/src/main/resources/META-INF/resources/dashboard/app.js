@@ -44,9 +44,41 @@ function showMessage(text) {
   box.hidden = !text;
 }
 
-function signedIn() {
-  const claims = claimsOf(storedToken());
-  $('who').textContent = callerLabel(claims || {});
+/** The sign-in at the identity provider (authorization code flow with PKCE, oidc-client-ts). */
+let userManager = null;
+
+async function createUserManager() {
+  // the service names the provider and the client: the deployment decides, not this page
+  const response = await fetch('/dashboard/sign-in-config', { cache: 'no-store' });
+  if (!response.ok) {
+    throw new Error(`sign-in configuration: HTTP ${response.status}`);
+  }
+  const config = await response.json();
+  const here = new URL('/dashboard/', location.href).href;
+  const manager = new oidc.UserManager({
+    authority: config.issuer,
+    client_id: config.clientId,
+    redirect_uri: here,
+    post_logout_redirect_uri: here,
+    response_type: 'code',
+    scope: 'openid',
+    // renews the access token with the refresh token shortly before it expires
+    automaticSilentRenew: true,
+    // the session ends with the browser tab
+    userStore: new oidc.WebStorageStateStore({ store: window.sessionStorage }),
+  });
+  manager.events.addUserLoaded(user => storeToken(user.access_token));
+  manager.events.addAccessTokenExpired(() => signOut('Die Anmeldung ist abgelaufen. Bitte melden Sie sich neu an.'));
+  manager.events.addSilentRenewError(() => signOut('Die Anmeldung konnte nicht verlängert werden. Bitte melden Sie sich neu an.'));
+  manager.events.addUserSignedOut(() => signOut('Sie wurden beim Anmeldedienst abgemeldet.'));
+  return manager;
+}
+
+function signedIn(user) {
+  storeToken(user.access_token);
+  const claims = claimsOf(user.access_token) || {};
+  const name = user.profile?.preferred_username || claims.preferred_username;
+  $('who').textContent = name ? `${name}, ${callerLabel(claims)}` : callerLabel(claims);
   $('sign-in-form').hidden = true;
   $('signed-in').hidden = false;
   $('reports').hidden = false;
@@ -58,29 +90,65 @@ function signedIn() {
 
 function signOut(message = '') {
   forgetToken();
+  userManager?.removeUser();
   clearInterval(statusTimer);
   $('reports').hidden = true;
   $('signed-in').hidden = true;
   $('sign-in-form').hidden = false;
-  $('token').value = '';
   showMessage(message);
-  $('token').focus();
+  $('sign-in-button').focus();
 }
 
-function onSignIn(event) {
-  event.preventDefault();
-  const token = $('token').value.trim().replace(/^Bearer\s+/i, '');
-  if (!claimsOf(token)) {
-    showMessage('Das ist kein gültiges Token: erwartet wird ein JWT (drei durch Punkte getrennte Teile).');
-    $('token').setAttribute('aria-invalid', 'true');
-    $('token').focus();
+async function onSignIn() {
+  try {
+    await userManager.signinRedirect({ url_state: location.hash });
+  } catch {
+    showMessage('Der Anmeldedienst ist nicht erreichbar. Bitte versuchen Sie es später noch einmal.');
+  }
+}
+
+async function onSignOut() {
+  forgetToken();
+  try {
+    // ends the session at the provider too, then comes back to this page
+    await userManager.signoutRedirect();
+  } catch {
+    signOut('Sie sind abgemeldet.');
+  }
+}
+
+/** Finishes a sign-in that comes back from the provider, or resumes a session of this tab. */
+async function startSession() {
+  try {
+    userManager = await createUserManager();
+  } catch {
+    showMessage('Die Anmeldung ist derzeit nicht möglich: der Anmeldedienst ist nicht eingerichtet oder nicht erreichbar.');
+    $('sign-in-button').disabled = true;
     return;
   }
-  $('token').removeAttribute('aria-invalid');
-  storeToken(token);
-  showMessage('');
-  signedIn();
-  $('phase').focus();
+  const params = new URLSearchParams(location.search);
+  if (params.has('state') && (params.has('code') || params.has('error'))) {
+    try {
+      const user = await userManager.signinRedirectCallback();
+      history.replaceState(null, '', location.pathname + (user.url_state || ''));
+      signedIn(user);
+    } catch {
+      history.replaceState(null, '', location.pathname);
+      showMessage('Die Anmeldung ist fehlgeschlagen. Bitte melden Sie sich neu an.');
+    }
+    return;
+  }
+  if (params.has('state')) {
+    // back from signing out at the provider
+    await userManager.signoutRedirectCallback().catch(() => null);
+    history.replaceState(null, '', location.pathname);
+    showMessage('Sie sind abgemeldet.');
+    return;
+  }
+  const user = await userManager.getUser();
+  if (user && !user.expired) {
+    signedIn(user);
+  }
 }
 
 // --- selection and views -----------------------------------------------------------------
@@ -156,7 +224,7 @@ async function load() {
 function handleError(error) {
   if (error instanceof ApiError) {
     if (error.status === 401) {
-      signOut('Die Anmeldung ist abgelaufen oder das Token ist ungültig. Bitte melden Sie sich neu an.');
+      signOut('Die Anmeldung ist abgelaufen oder wurde nicht anerkannt. Bitte melden Sie sich neu an.');
       return;
     }
     if (error.status === 403) {
@@ -446,15 +514,15 @@ async function refreshStatus() {
     // Jobcenter staff may not read the projection status: then the page says nothing about it.
     target.hidden = true;
     if (error instanceof ApiError && error.status === 401) {
-      signOut('Die Anmeldung ist abgelaufen oder das Token ist ungültig. Bitte melden Sie sich neu an.');
+      signOut('Die Anmeldung ist abgelaufen oder wurde nicht anerkannt. Bitte melden Sie sich neu an.');
     }
   }
 }
 
 // --- start ---------------------------------------------------------------------------------
 
-$('sign-in-form').addEventListener('submit', onSignIn);
-$('sign-out').addEventListener('click', () => signOut('Sie sind abgemeldet.'));
+$('sign-in-button').addEventListener('click', onSignIn);
+$('sign-out').addEventListener('click', onSignOut);
 $('filter').addEventListener('submit', event => {
   event.preventDefault();
   load();
@@ -465,6 +533,4 @@ $('download-comparison').addEventListener('click', () => download('comparison'))
 $('download-trend').addEventListener('click', () => download('trend'));
 $('download-structure').addEventListener('click', () => download('structure'));
 window.addEventListener('hashchange', () => storedToken() && showView());
-if (storedToken()) {
-  signedIn();
-}
+startSession();

@@ -1,43 +1,63 @@
 package de.nrw.activation.demo;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * How far a load has come: participants loaded (registered, in a group, exited and their
- * whereabouts recorded) out of the total, the rate so far and the time left at that rate.
+ * How far a load has come. The loader takes every participant through a few steps (register,
+ * enter a group, ...), all participants through one step before the next: the line names the
+ * step, how many participants it has done, the whole load's share done, the rate in participant
+ * steps per second and the time left at that rate.
  */
 final class Progress {
 
-    private final int total;
+    private final int participants;
+    private final List<String> steps;
     private final long startedNanos;
-    private final AtomicInteger loaded = new AtomicInteger();
+    private final AtomicInteger step = new AtomicInteger();
+    private final AtomicInteger doneInStep = new AtomicInteger();
 
-    Progress(int total, long startedNanos) {
-        this.total = total;
+    Progress(int participants, List<String> steps, long startedNanos) {
+        this.participants = participants;
+        this.steps = List.copyOf(steps);
         this.startedNanos = startedNanos;
     }
 
-    void participantLoaded() {
-        loaded.incrementAndGet();
+    /** The next step begins (the first one is running from the start). */
+    void nextStep() {
+        doneInStep.set(0);
+        step.incrementAndGet();
     }
 
-    int loaded() {
-        return loaded.get();
+    void participantsDone(int count) {
+        doneInStep.addAndGet(count);
     }
 
-    /** One line for the console, e.g. {@code 412 / 1608 participants (25 %), 6.9 per s, about 2 min 53 s left}. */
+    /** Participant steps done so far. */
+    int done() {
+        return Math.min(step.get(), steps.size()) * participants + doneInStep.get();
+    }
+
+    /**
+     * One line for the console, e.g.
+     * {@code step 2 of 5 (enter the groups): 400 / 1608 participants, 30 % in all, 48.2 per s, about 1 min 40 s left}.
+     */
     String line(long nowNanos) {
-        return line(loaded.get(), total, Duration.ofNanos(nowNanos - startedNanos));
+        int current = Math.min(step.get(), steps.size() - 1);
+        return line(current, steps, doneInStep.get(), participants, done(), Duration.ofNanos(nowNanos - startedNanos));
     }
 
-    static String line(int loaded, int total, Duration elapsed) {
+    static String line(int step, List<String> steps, int doneInStep, int participants, int done, Duration elapsed) {
+        int total = steps.size() * participants;
         double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
-        double rate = loaded / seconds;
-        String left = loaded == 0 ? "time left not known yet"
-                : "about " + human(Duration.ofSeconds(Math.round((total - loaded) / rate))) + " left";
-        return String.format(java.util.Locale.ROOT, "%d / %d participants (%d %%), %.1f per s, %s",
-                loaded, total, total == 0 ? 100 : loaded * 100 / total, rate, left);
+        double rate = done / seconds;
+        String left = done == 0 ? "time left not known yet"
+                : "about " + human(Duration.ofSeconds(Math.round((total - done) / rate))) + " left";
+        return String.format(Locale.ROOT, "step %d of %d (%s): %d / %d participants, %d %% in all, %.1f per s, %s",
+                step + 1, steps.size(), steps.get(step), doneInStep, participants,
+                total == 0 ? 100 : (int) ((long) done * 100 / total), rate, left);
     }
 
     private static String human(Duration duration) {

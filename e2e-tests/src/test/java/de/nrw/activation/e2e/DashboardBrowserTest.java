@@ -1,10 +1,10 @@
 package de.nrw.activation.e2e;
 
+import de.nrw.activation.testsupport.KeycloakServer;
 import de.nrw.activation.testsupport.RunningSuite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.nrw.activation.testsupport.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * browser (headless Chromium from the Debian packages, through Selenium WebDriver), against the
  * four packaged services with a data set of its own ({@link DashboardDataset}). Every figure the
  * page shows is compared with the report API's JSON for the same selection, and every CSV
- * download with the API's CSV. Without Chromium the test fails and says how to install it.
+ * download with the API's CSV. Users sign in as they do in production: through the identity
+ * provider's login page (the local Keycloak with the DEV ONLY realm, {@link KeycloakServer}); the
+ * services accept its tokens (the realm signs with the suite's DEV ONLY key, issuer and audience).
+ * Without Chromium the test fails and says how to install it.
  */
 class DashboardBrowserTest {
 
@@ -42,6 +45,7 @@ class DashboardBrowserTest {
     static final String PHASE = DashboardDataset.PHASE;
 
     static RunningSuite suite;
+    static KeycloakServer keycloak;
     static DashboardPage page;
 
     @BeforeAll
@@ -49,6 +53,7 @@ class DashboardBrowserTest {
         // without Chromium the test fails at once, with the install line
         DashboardPage.requireChromium();
         suite = RunningSuite.get();
+        keycloak = KeycloakServer.start(suite.root(), suite.root().resolve("target/e2e-logs"));
         DashboardDataset.ensure(suite);
         page = new DashboardPage(suite.url("reporting-service"));
     }
@@ -58,12 +63,15 @@ class DashboardBrowserTest {
         if (page != null) {
             page.close();
         }
+        if (keycloak != null) {
+            keycloak.stop();
+        }
     }
 
     @Test
     void theCoordinatorSeesTheApisFiguresForEachDimensionAndDownloadsExactlyTheShownCsv() {
-        page.open().signIn(Tokens.coordinator());
-        assertThat(page.signedInAs()).contains("Koordinierungsstelle");
+        page.open().signIn("state-coordinator");
+        assertThat(page.signedInAs()).contains("state-coordinator", "Koordinierungsstelle");
 
         page.show(PHASE, "jobcenter");
         assertThat(page.caption("whereabouts")).contains("Verbleib nach Jobcenter", "Phase " + PHASE);
@@ -98,7 +106,7 @@ class DashboardBrowserTest {
 
     @Test
     void jobcenterRunAndEducationProviderRunGroupsAreComparedSideBySide() {
-        page.open().signIn(Tokens.coordinator()).view("nav-comparison").show(PHASE, null);
+        page.open().signIn("state-coordinator").view("nav-comparison").show(PHASE, null);
         assertThat(page.displayed("groupBy")).as("the comparison has its own dimension").isFalse();
         assertThat(page.columnHeaders("comparison"))
                 .containsExactly("Kennzahl", "Jobcenter (eigene Gruppen)", "Bildungsträger", "Insgesamt");
@@ -127,8 +135,7 @@ class DashboardBrowserTest {
 
     @Test
     void jobcenterStaffSeeTheirOwnJobcenterOnlyAndUnsuppressed() {
-        String herne = Tokens.staff("herne");
-        page.open().signIn(herne);
+        page.open().signIn("staff-herne");
         assertThat(page.signedInAs()).contains("Jobcenter Herne");
         page.show(PHASE, "jobcenter");
         Map<String, Map<String, String>> shown = page.table("whereabouts");
@@ -140,12 +147,41 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void aTokenThatIsNoJwtIsRefusedWithAMessage() {
-        page.open();
-        page.browser.findElement(org.openqa.selenium.By.id("token")).sendKeys("kein-token");
-        page.browser.findElement(org.openqa.selenium.By.id("sign-in-button")).click();
-        assertThat(page.text("message")).contains("kein gültiges Token");
+    void aWrongPasswordIsRefusedAtTheLoginPageAndShowsNoReports() {
+        page.open().atTheLoginPage().enterCredentials("state-coordinator", "not-the-password");
+        assertThat(page.onTheLoginPage()).as("still at the provider's login page").isTrue();
+        assertThat(page.browser.getPageSource()).contains("Invalid username or password");
+        assertThat(page.accessToken()).isNull();
+    }
+
+    @Test
+    void signingOutEndsTheSessionAtTheProviderToo() {
+        page.open().signIn("state-coordinator");
+        assertThat(page.accessToken()).isNotNull();
+        page.signOut();
         assertThat(page.displayed("reports")).isFalse();
+        assertThat(page.accessToken()).isNull();
+        // no single sign-on left over: signing in again asks for the password
+        page.atTheLoginPage();
+        assertThat(page.onTheLoginPage()).isTrue();
+    }
+
+    @Test
+    void theSessionIsRenewedWithoutSigningInAgain() {
+        page.open().signIn("state-coordinator");
+        String first = page.accessToken();
+        // what the page does shortly before the token expires (automaticSilentRenew): a refresh-token grant
+        page.browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const key = Object.keys(sessionStorage).find(k => k.startsWith('oidc.user:'));
+                const [, authority, clientId] = key.match(/^oidc\\.user:(.*):([^:]+)$/);
+                new oidc.UserManager({ authority, client_id: clientId, redirect_uri: location.href,
+                    userStore: new oidc.WebStorageStateStore({ store: sessionStorage }) })
+                  .signinSilent().then(() => done('ok'), e => done(String(e)));""");
+        String renewed = page.accessToken();
+        assertThat(renewed).isNotNull().isNotEqualTo(first);
+        given().auth().oauth2(renewed).accept("application/json").queryParam("phaseId", PHASE)
+                .get(suite.url("reporting-service") + "/api/v1/reports/whereabouts").then().statusCode(200);
     }
 
     /** Every row and figure of a report table equals the API's JSON for the same selection. */
@@ -214,9 +250,9 @@ class DashboardBrowserTest {
                 .then().statusCode(200).extract().asString();
     }
 
-    /** The token the page is signed in with: the API answers it exactly what it answers the page. */
+    /** The token the page is signed in with (Keycloak's): the API answers it exactly what it answers the page. */
     private static String tokenOfThePage() {
-        return (String) page.browser.executeScript("return sessionStorage.getItem('activation.dashboard.token')");
+        return page.accessToken();
     }
 
 }

@@ -2,8 +2,8 @@ package de.nrw.activation.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.nrw.activation.testsupport.KeycloakServer;
 import de.nrw.activation.testsupport.RunningSuite;
-import de.nrw.activation.testsupport.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,12 +30,14 @@ class DashboardFiguresBrowserTest {
     static final String PHASE = DashboardDataset.PHASE;
 
     static RunningSuite suite;
+    static KeycloakServer keycloak;
     static DashboardPage page;
 
     @BeforeAll
     static void startTheSuiteTheDataAndTheBrowser() {
         DashboardPage.requireChromium();
         suite = RunningSuite.get();
+        keycloak = KeycloakServer.start(suite.root(), suite.root().resolve("target/e2e-logs"));
         DashboardDataset.ensure(suite);
         page = new DashboardPage(suite.url("reporting-service"));
     }
@@ -45,12 +47,15 @@ class DashboardFiguresBrowserTest {
         if (page != null) {
             page.close();
         }
+        if (keycloak != null) {
+            keycloak.stop();
+        }
     }
 
     @Test
     void theDropoutRateIsShownApartFromTheExclusiveCategoryWithTheApisFigures() {
         // Bochum's staff (unsuppressed): its education provider's group, 3 dropouts of 9, none integrated afterwards
-        page.open().signIn(Tokens.staff("bochum")).show(PHASE, "providerType");
+        page.open().signIn("staff-bochum").show(PHASE, "providerType");
         assertThat(page.columnHeaders("whereabouts")).contains("Abbruch ohne anderen Verbleib",
                 "Abbruchquote (alle Abbrüche)", "Integration während der Teilnahme");
         assertThat(page.text("dropout-note")).contains("Zwei Abbruch-Kennzahlen", "Abbruchquote (alle Abbrüche)");
@@ -73,8 +78,8 @@ class DashboardFiguresBrowserTest {
 
     @Test
     void staffSeeTheVorlaeufigMarkWithTheProvisionalCountBesideEachQuota() {
-        // Hamm: one of its two participations has not ended (provisional)
-        page.open().signIn(Tokens.staff("hamm")).show(PHASE, "jobcenter");
+        // Hamm (user staff-hamm of the dev realm): one of its two participations has not ended (provisional)
+        page.open().signIn("staff-hamm").show(PHASE, "jobcenter");
         Map<String, String> hamm = page.table("whereabouts").get("hamm");
         assertThat(hamm.get("integrationQuotaPercent")).isEqualTo("50 % vorläufig (1)");
         assertThat(hamm.get("minijobQuotaPercent")).endsWith("vorläufig (1)");
@@ -84,7 +89,7 @@ class DashboardFiguresBrowserTest {
 
     @Test
     void theTrendStructureKindsAndExitsViewShowsTheApisFigures() {
-        page.open().signIn(Tokens.coordinator()).view("nav-figures").show(PHASE, null);
+        page.open().signIn("state-coordinator").view("nav-figures").show(PHASE, null);
         assertThat(page.displayed("groupBy")).isFalse();
 
         JsonNode trend = api("/reports/whereabouts", Map.of("groupBy", "entryQuarter"));
@@ -145,7 +150,7 @@ class DashboardFiguresBrowserTest {
     }
 
     private static JsonNode api(String path, Map<String, String> parameters) {
-        String token = (String) page.browser.executeScript("return sessionStorage.getItem('activation.dashboard.token')");
+        String token = page.accessToken();
         try {
             return JSON.readTree(given().auth().oauth2(token).accept("application/json").queryParam("phaseId", PHASE)
                     .queryParams(parameters).get(suite.url("reporting-service") + "/api/v1" + path)

@@ -32,6 +32,8 @@ final class DashboardPage implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final String INSTALL = "apt-get update && apt-get install -y chromium chromium-driver";
+    /** Every user's password in the DEV ONLY realm (deploy/keycloak). */
+    static final String DEV_PASSWORD = "dev-only-password";
 
     final ChromeDriver browser;
     final Path downloads;
@@ -75,22 +77,66 @@ final class DashboardPage implements AutoCloseable {
         wait.ignoring(StaleElementReferenceException.class);
     }
 
-    /** Opens the page afresh, signed out. */
+    /** Opens the page afresh, signed out: no session in the tab, none at the identity provider. */
     DashboardPage open() {
+        browser.executeCdpCommand("Network.clearBrowserCookies", Map.of());
         browser.get(url);
         browser.executeScript("sessionStorage.clear()");
         browser.navigate().refresh();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in-button")));
         return this;
     }
 
-    DashboardPage signIn(String token) {
-        WebElement field = browser.findElement(By.id("token"));
-        field.clear();
-        field.sendKeys(token);
-        browser.findElement(By.id("sign-in-button")).click();
+    /**
+     * Signs in through the identity provider's own login page (Keycloak): "Anmelden" leads there,
+     * the user name and password go into its form, and the provider sends the browser back.
+     */
+    DashboardPage signIn(String username) {
+        atTheLoginPage().enterCredentials(username, DEV_PASSWORD);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")));
         return this;
+    }
+
+    /** Clicks "Anmelden" and waits for the provider's login form. */
+    DashboardPage atTheLoginPage() {
+        clickInView(browser.findElement(By.id("sign-in-button")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        return this;
+    }
+
+    DashboardPage enterCredentials(String username, String password) {
+        WebElement user = browser.findElement(By.id("username"));
+        user.clear();
+        user.sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("kc-login")).click();
+        return this;
+    }
+
+    boolean onTheLoginPage() {
+        return !browser.findElements(By.id("kc-login")).isEmpty() && browser.getCurrentUrl().contains("/realms/activation/");
+    }
+
+    String currentUrl() {
+        return browser.getCurrentUrl();
+    }
+
+    /** "Abmelden": ends the session at the provider too and comes back to the signed-out page. */
+    DashboardPage signOut() {
+        clickInView(browser.findElement(By.id("sign-out")));
+        wait.until(d -> d.getCurrentUrl().startsWith(url));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in-button")));
+        return this;
+    }
+
+    /** The access token the page calls the API with (oidc-client-ts keeps the user in sessionStorage). */
+    String accessToken() {
+        return (String) browser.executeScript("""
+                for (let i = 0; i < sessionStorage.length; i++) {
+                  const key = sessionStorage.key(i);
+                  if (key.startsWith('oidc.user:')) { return JSON.parse(sessionStorage.getItem(key)).access_token; }
+                }
+                return null;""");
     }
 
     String signedInAs() {

@@ -128,9 +128,24 @@ class DemoDatasetReportTest {
         }
     }
 
+    @Test
+    void theAgeBandsAreTheBandsAtEntry() {
+        // Entries are in 2011-2012, the participants were registered today: only the band on the
+        // entry date gives the programme's young participants their UNDER_25 row.
+        JsonNode byAge = report(loader.staffToken("herne"), "ageBand");
+        int under25 = only(byAge, "UNDER_25").path("n").asInt();
+        int total = total(byAge).path("n").asInt();
+        assertThat(total).isEqualTo(209);
+        assertThat(under25).as("under-25 participants of herne at entry").isPositive().isLessThan(total);
+    }
+
     static JsonNode report(String token) {
+        return report(token, "jobcenter");
+    }
+
+    static JsonNode report(String token, String groupBy) {
         String body = RestAssured.given().auth().oauth2(token).accept("application/json")
-                .queryParam("phaseId", "PHASE_1").queryParam("groupBy", "jobcenter")
+                .queryParam("phaseId", "PHASE_1").queryParam("groupBy", groupBy)
                 .get(suite.url("reporting-service") + "/api/v1/reports/whereabouts")
                 .then().statusCode(200).extract().asString();
         try {

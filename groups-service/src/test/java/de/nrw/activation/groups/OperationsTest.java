@@ -48,7 +48,7 @@ class OperationsTest {
                 .body("paths.'/api/v1/participations/{id}/exit'.post", notNullValue())
                 .body("paths.'/api/v1/groups/{id}/sessions/{date}/attendance'.put", notNullValue())
                 .body("paths.'/api/v1/groups/{id}/absences'.get", notNullValue())
-                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("components.securitySchemes.bearer.type", equalTo("openIdConnect"))
                 .body(containsString("Aktivierungsgruppe 3"))
                 .body(containsString("weekly-hours"));
         given().get("/q/swagger-ui/").then().statusCode(200);

@@ -44,7 +44,7 @@ class OperationsTest {
                 .body("paths.'/api/v1/follow-ups/due'.get.description", containsString("oldest due date first"))
                 .body("paths.'/api/v1/participations/{id}/follow-ups'.post.description", containsString("2012-04-30"))
                 .body("info.description", containsString("2012-04-30"))
-                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("components.securitySchemes.bearer.type", equalTo("openIdConnect"))
                 .body(containsString("Musterbau"));
         given().get("/q/swagger-ui/").then().statusCode(200);
     }

@@ -32,7 +32,7 @@ class OperationsTest {
     void theOpenApiDocumentDescribesTheEndpointsAndTheBearerScheme() {
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("paths.'/api/v1/participants'.post.summary", equalTo("Register a participant"))
-                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("components.securitySchemes.bearer.type", equalTo("openIdConnect"))
                 .body(containsString("Mustermann"));
         given().get("/q/swagger-ui/").then().statusCode(200);
     }

@@ -37,7 +37,7 @@ class OperationsTest {
                 .body("paths.'/api/v1/reports/whereabouts/chart'.get", notNullValue())
                 .body("paths.'/api/v1/projections/status'.get", notNullValue())
                 .body("paths.'/api/v1/projections/rebuild'.post.responses.'202'", notNullValue())
-                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"));
+                .body("components.securitySchemes.bearer.type", equalTo("openIdConnect"));
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 }

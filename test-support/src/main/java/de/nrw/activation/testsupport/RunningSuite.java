@@ -104,8 +104,11 @@ public final class RunningSuite {
         env.put("QUARKUS_DATASOURCE_JDBC_URL", SuiteTestResource.jdbcUrl(database));
         env.put("QUARKUS_DATASOURCE_USERNAME", System.getenv().getOrDefault("PGUSER", "postgres"));
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        // the DEV ONLY key that the local Keycloak realm signs with: tokens of Tokens and of the
+        // realm (the browser test signs in there) are both accepted, one issuer, one key
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("deploy/local/dev-keys/publicKey.pem").toString());
         env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
+        env.put("MP_JWT_VERIFY_AUDIENCES", Tokens.AUDIENCE);
         return builder;
     }
 

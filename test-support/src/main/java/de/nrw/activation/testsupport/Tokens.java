@@ -11,35 +11,50 @@ import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
 
-/** Bearer tokens for tests, signed with the DEV ONLY key pair in deploy/local/dev-keys. */
+/**
+ * Bearer tokens for tests, signed with the DEV ONLY key pair in deploy/local/dev-keys.
+ * The local Keycloak realm (deploy/keycloak) signs with the same key under the same issuer and
+ * audience, so a token minted here is indistinguishable from one the realm issues: module
+ * tests need no identity provider, and the e2e suite accepts both.
+ */
 public final class Tokens {
 
-    public static final String ISSUER = "https://activation.nrw.example/dev";
+    /** The issuer of the local Keycloak realm ({@code activation} on 127.0.0.1:8180). */
+    public static final String ISSUER = "http://127.0.0.1:8180/realms/activation";
+    /** The audience every service of the suite requires ({@code mp.jwt.verify.audiences}). */
+    public static final String AUDIENCE = "activation-suite";
+    /** The key id Keycloak gives the DEV ONLY key (base64url SHA-256 of the public key), as in its JWKS. */
+    public static final String DEV_KEY_ID = "FF5gUoR1qRcahycRII3JaRRDCMp0g8Ee2_-J_8DRz9A";
 
     private Tokens() { }
 
     public static String staff(String jobcenter) {
-        return claims("staff-" + jobcenter, "jobcenter-staff").claim("jobcenter", jobcenter).sign(devKey());
+        return staffClaims(jobcenter).jws().keyId(DEV_KEY_ID).sign(devKey());
+    }
+
+    /** A staff token of {@code jobcenter} whose principal ({@code upn}) is {@code upn}: two Jobcenters may use one name. */
+    public static String staff(String jobcenter, String upn) {
+        return claims(upn, "jobcenter-staff").claim("jobcenter", jobcenter).sign(devKey());
     }
 
     public static String coordinator() {
-        return claims("state-coordinator", "coordinator").sign(devKey());
+        return claims("state-coordinator", "coordinator").jws().keyId(DEV_KEY_ID).sign(devKey());
     }
 
     public static String ops() {
-        return claims("operator", "ops").sign(devKey());
+        return claims("operator", "ops").jws().keyId(DEV_KEY_ID).sign(devKey());
     }
 
     /** A staff token whose lifetime is over. */
     public static String expired(String jobcenter) {
-        return Jwt.issuer(ISSUER).upn("staff-" + jobcenter).groups(Set.of("jobcenter-staff"))
-                .claim("jobcenter", jobcenter)
+        return staffClaims(jobcenter)
                 .issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600))
-                .sign(devKey());
+                .jws().keyId(DEV_KEY_ID).sign(devKey());
     }
 
     /** A well-formed staff token signed with a key the services do not trust. */
@@ -47,16 +62,36 @@ public final class Tokens {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return claims("staff-" + jobcenter, "jobcenter-staff").claim("jobcenter", jobcenter)
-                    .sign(generator.generateKeyPair().getPrivate());
+            return staffClaims(jobcenter).jws().keyId(DEV_KEY_ID).sign(generator.generateKeyPair().getPrivate());
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    /** A staff token meant for another application: right key and issuer, no suite audience. */
+    public static String withoutAudience(String jobcenter) {
+        return staffClaims(jobcenter).audience("another-application").jws().keyId(DEV_KEY_ID).sign(devKey());
+    }
+
+    /** A valid staff token whose lifetime ({@code exp - iat}) is {@code lifetime}. */
+    public static String withLifetime(String jobcenter, Duration lifetime) {
+        Instant now = Instant.now();
+        return staffClaims(jobcenter).issuedAt(now).expiresAt(now.plus(lifetime)).jws().keyId(DEV_KEY_ID).sign(devKey());
+    }
+
+    /** A staff token claiming to be issued {@code ahead} from now (a clock far off, or a forged iat). */
+    public static String issuedInFuture(String jobcenter, Duration ahead) {
+        Instant iat = Instant.now().plus(ahead);
+        return staffClaims(jobcenter).issuedAt(iat).expiresAt(iat.plusSeconds(900)).jws().keyId(DEV_KEY_ID).sign(devKey());
+    }
+
+    private static JwtClaimsBuilder staffClaims(String jobcenter) {
+        return claims("staff-" + jobcenter, "jobcenter-staff").claim("jobcenter", jobcenter);
+    }
+
     private static JwtClaimsBuilder claims(String subject, String role) {
-        return Jwt.issuer(ISSUER).upn(subject).subject(subject).groups(Set.of(role))
-                .issuedAt(Instant.now()).expiresIn(3600);
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).upn(subject).subject(subject).groups(Set.of(role))
+                .issuedAt(Instant.now()).expiresIn(900);
     }
 
     private static PrivateKey devKey() {

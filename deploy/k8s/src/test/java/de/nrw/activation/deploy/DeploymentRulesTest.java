@@ -225,16 +225,12 @@ class DeploymentRulesTest {
                 assertThat(var.getValueFrom().getSecretKeyRef().getKey()).isEqualTo(secretEnv[1]);
             }
 
-            // the JWT key file named in the config is mounted, read-only, from a Secret
-            String keyFile = config.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
-            PodSpec pod = rendered.named(Deployment.class, svc.name()).getSpec().getTemplate().getSpec();
-            VolumeMount mount = c.getVolumeMounts().stream().filter(m -> keyFile.startsWith(m.getMountPath() + "/"))
-                    .findFirst().orElseThrow(() -> new AssertionError(svc.name() + ": " + keyFile + " is not mounted"));
-            assertThat(mount.getReadOnly()).isTrue();
-            Volume volume = pod.getVolumes().stream().filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow();
-            assertThat(volume.getSecret()).as("%s JWT key volume", svc.name()).isNotNull();
-            assertThat(volume.getSecret().getItems()).anySatisfy(item ->
-                    assertThat(mount.getMountPath() + "/" + item.getPath()).isEqualTo(keyFile));
+            // tokens are verified against the identity provider: its JWKS over HTTPS, its issuer, the suite's audience
+            assertThat(config.get("MP_JWT_VERIFY_ISSUER")).startsWith("https://");
+            assertThat(config.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION")).as("%s JWKS URL", svc.name())
+                    .isEqualTo(config.get("MP_JWT_VERIFY_ISSUER") + "/protocol/openid-connect/certs");
+            assertThat(config.get("MP_JWT_VERIFY_AUDIENCES")).isEqualTo("activation-suite");
+            assertThat(config.get("DASHBOARD_OIDC_ISSUER")).isEqualTo(config.get("MP_JWT_VERIFY_ISSUER"));
         }
     }
 

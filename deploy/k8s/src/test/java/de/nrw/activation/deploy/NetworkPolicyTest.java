@@ -108,14 +108,22 @@ class NetworkPolicyTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
-    void eachServiceMayReachOnlyItsOwnDatabaseTheKafkaBrokersAndTheServiceItCalls(String overlay) {
+    void eachServiceMayReachOnlyItsOwnDatabaseTheKafkaBrokersTheServiceItCallsAndTheIdentityProvider(String overlay) {
         Rendered rendered = Rendered.of(overlay);
         for (Suite.Svc svc : Suite.SERVICES) {
             NetworkPolicy policy = rendered.named(NetworkPolicy.class, svc.name());
-            List<NetworkPolicyEgressRule> egress = policy.getSpec().getEgress();
+            List<NetworkPolicyEgressRule> all = policy.getSpec().getEgress();
             String callee = CALLS.get(svc.name());
-            assertThat(egress).hasSize(callee == null ? 2 : 3)
+            assertThat(all).hasSize(callee == null ? 3 : 4)
                     .allSatisfy(rule -> assertThat(rule.getTo()).as("no egress to anywhere").isNotEmpty());
+            // the one address range: the identity provider's JWKS, HTTPS only, one host or a narrow range
+            List<NetworkPolicyEgressRule> provider = all.stream().filter(r -> r.getTo().get(0).getIpBlock() != null).toList();
+            assertThat(provider).singleElement().satisfies(rule -> {
+                assertThat(rule.getPorts()).extracting(NetworkPolicyPort::getPort).extracting(p -> p.getIntVal()).containsExactly(443);
+                assertThat(rule.getTo()).singleElement().satisfies(peer ->
+                        assertThat(Integer.parseInt(peer.getIpBlock().getCidr().split("/")[1])).isGreaterThanOrEqualTo(24));
+            });
+            List<NetworkPolicyEgressRule> egress = all.stream().filter(r -> r.getTo().get(0).getIpBlock() == null).toList();
             List<NetworkPolicyPeer> peers = egress.stream().flatMap(r -> r.getTo().stream()).toList();
             assertThat(peers).allSatisfy(peer -> assertThat(peer.getIpBlock()).isNull());
             Set<Map<String, String>> targets = peers.stream().map(p -> p.getPodSelector().getMatchLabels()).collect(Collectors.toSet());

@@ -68,7 +68,7 @@ class SecretsTest {
         String text = Files.readString(guide);
         for (String overlay : Rendered.OVERLAYS) {
             Set<String> secrets = referencedSecrets(Rendered.of(overlay));
-            assertThat(secrets).contains("jwt-public-key", "participants-db-app");
+            assertThat(secrets).contains("participants-db-app").doesNotContain("jwt-public-key");
             secrets.forEach(name -> assertThat(text.contains(name)).as("docs/operations.md explains Secret %s", name).isTrue());
         }
     }
