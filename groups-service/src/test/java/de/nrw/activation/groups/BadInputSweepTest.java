@@ -42,7 +42,6 @@ class BadInputSweepTest extends BadInputSweep<BadInputSweepTest.World> {
 
     @Override
     protected List<Endpoint<World>> endpoints() {
-        Caller[] notStaff = {Caller.COORDINATOR, Caller.OPS};
         return List.of(
                 get("/api/v1/phases"),
                 get("/api/v1/phases/{phase}"),
@@ -56,46 +55,46 @@ class BadInputSweepTest extends BadInputSweep<BadInputSweepTest.World> {
                         .unknownEnum(b -> with(b, "provider", Map.of("type", "CHARITY", "name", "X")))
                         .requiredFields("jobcenterId", "phaseId", "name", "provider", "location", "coaches", "startDate",
                                 "weeks", "meetingDays", "dailyStart", "dailyEnd", "capacity")
-                        .dateFields("startDate").forbiddenFor(notStaff).creates(),
+                        .dateFields("startDate").staffOnly().creates(),
                 get("/api/v1/groups").forbiddenFor(Caller.OPS),
                 get("/api/v1/groups/{group}").forbiddenFor(Caller.OPS).withJobcenterIds(),
                 put("/api/v1/groups/{group}").body(w -> groupChange())
                         .unknownEnum(b -> with(b, "provider", Map.of("type", "CHARITY", "name", "X")))
-                        .requiredFields("name", "location", "coaches", "provider", "capacity").forbiddenFor(notStaff)
+                        .requiredFields("name", "location", "coaches", "provider", "capacity").staffOnly()
                         .takesIfMatch(w -> etag("activation_group", w.group())).withJobcenterIds(),
-                post("/api/v1/groups/{group}/cancel").forbiddenFor(notStaff).takesIfMatch().withJobcenterIds(),
+                post("/api/v1/groups/{group}/cancel").staffOnly().takesIfMatch().withJobcenterIds(),
                 get("/api/v1/groups/{group}/sessions").forbiddenFor(Caller.OPS).withJobcenterIds(),
-                post("/api/v1/groups/{group}/sessions/{date}/cancel").forbiddenFor(notStaff).takesIfMatch().withJobcenterIds(),
+                post("/api/v1/groups/{group}/sessions/{date}/cancel").staffOnly().takesIfMatch().withJobcenterIds(),
                 post("/api/v1/groups/{group}/sessions/{date}/move").body(w -> new HashMap<>(Map.of("newDate", "2012-03-06")))
-                        .requiredFields("newDate").dateFields("newDate").forbiddenFor(notStaff).takesIfMatch().withJobcenterIds(),
+                        .requiredFields("newDate").dateFields("newDate").staffOnly().takesIfMatch().withJobcenterIds(),
                 put("/api/v1/groups/{group}/sessions/{date}/attendance")
                         .body(w -> new ArrayList<>(List.of(new HashMap<>(Map.of("participantId", w.participant(), "status", "PRESENT")))))
                         .unknownEnum(b -> List.of(Map.of("participantId", UUID.randomUUID().toString(), "status", "ASLEEP")))
-                        .forbiddenFor(notStaff).withJobcenterIds(),
-                get("/api/v1/groups/{group}/sessions/{date}/attendance").forbiddenFor(notStaff).withJobcenterIds(),
-                get("/api/v1/groups/{group}/absences").forbiddenFor(notStaff).withJobcenterIds(),
+                        .staffOnly().withJobcenterIds(),
+                get("/api/v1/groups/{group}/sessions/{date}/attendance").staffOnly().withJobcenterIds(),
+                get("/api/v1/groups/{group}/absences").staffOnly().withJobcenterIds(),
                 post("/api/v1/groups/{group}/participations").body(w -> entry(w.participant()))
-                        .requiredFields("participantId", "entryDate").dateFields("entryDate").forbiddenFor(notStaff)
+                        .requiredFields("participantId", "entryDate").dateFields("entryDate").staffOnly()
                         .withJobcenterIds(),
-                get("/api/v1/groups/{group}/participations").forbiddenFor(notStaff).withJobcenterIds(),
-                get("/api/v1/participations/{participation}").forbiddenFor(notStaff).withJobcenterIds(),
+                get("/api/v1/groups/{group}/participations").staffOnly().withJobcenterIds(),
+                get("/api/v1/participations/{participation}").staffOnly().withJobcenterIds(),
                 post("/api/v1/participations/{participation}/exit")
                         .body(w -> new HashMap<>(Map.of("exitDate", "2012-03-20", "reason", "COMPLETED")))
                         .unknownEnum(b -> with(b, "reason", "RETIRED")).requiredFields("exitDate", "reason")
-                        .dateFields("exitDate").forbiddenFor(notStaff).takesIfMatch().withJobcenterIds(),
+                        .dateFields("exitDate").staffOnly().takesIfMatch().withJobcenterIds(),
                 put("/api/v1/participations/{ended}/exit")
                         .body(w -> new HashMap<>(Map.of("exitDate", "2012-03-21", "reason", "DROPOUT")))
                         .unknownEnum(b -> with(b, "reason", "RETIRED")).requiredFields("exitDate", "reason")
-                        .dateFields("exitDate").forbiddenFor(notStaff)
+                        .dateFields("exitDate").staffOnly()
                         .takesIfMatch(w -> etag("participation", w.ended())).withJobcenterIds(),
                 post("/api/v1/participations/{participation}/withdraw")
                         .body(w -> new HashMap<>(Map.of("reason", "registered in error"))).requiredFields("reason")
-                        .forbiddenFor(notStaff).takesIfMatch().withJobcenterIds(),
+                        .staffOnly().takesIfMatch().withJobcenterIds(),
                 post("/api/v1/participations/{participation}/transfer")
                         .body(w -> new HashMap<>(Map.of("groupId", w.target(), "date", "2012-03-19")))
-                        .requiredFields("groupId", "date").dateFields("date").forbiddenFor(notStaff)
+                        .requiredFields("groupId", "date").dateFields("date").staffOnly()
                         .takesIfMatch(w -> etag("participation", w.participation())).withJobcenterIds(),
-                get("/api/v1/participations/missing-exits").forbiddenFor(notStaff));
+                get("/api/v1/participations/missing-exits").staffOnly());
     }
 
     @Override

@@ -47,26 +47,25 @@ class BadInputSweepTest extends BadInputSweep<BadInputSweepTest.World> {
 
     @Override
     protected List<Endpoint<World>> endpoints() {
-        Caller[] notStaff = {Caller.COORDINATOR, Caller.OPS};
         return List.of(
                 post("/api/v1/outcomes").body(w -> OutcomeFixtures.employment(UUID.fromString(w.participant()), "2012-04-02"))
                         .enumFields("kind").dateFields("startDate").requiredFields("participantId", "kind", "startDate")
-                        .forbiddenFor(notStaff).creates(),
-                get("/api/v1/outcomes").forbiddenFor(notStaff),
-                get("/api/v1/outcomes/{outcome}").forbiddenFor(notStaff).withJobcenterIds(),
+                        .staffOnly().creates(),
+                get("/api/v1/outcomes").staffOnly(),
+                get("/api/v1/outcomes/{outcome}").staffOnly().withJobcenterIds(),
                 put("/api/v1/outcomes/{outcome}").body(w -> correction()).enumFields("kind").dateFields("startDate")
-                        .requiredFields("kind", "startDate").forbiddenFor(notStaff)
+                        .requiredFields("kind", "startDate").staffOnly()
                         .takesIfMatch(w -> "\"0\"").withJobcenterIds(),
                 post("/api/v1/participations/{participation}/follow-ups")
                         .body(w -> OutcomeFixtures.followUp("EXIT", "EMPLOYMENT", "2012-04-13"))
                         .enumFields("checkpoint", "status").dateFields("checkedOn").requiredFields("checkpoint", "status", "checkedOn")
-                        .forbiddenFor(notStaff).creates().withJobcenterIds(),
-                get("/api/v1/participations/{participation}/follow-ups").forbiddenFor(notStaff).withJobcenterIds(),
-                get("/api/v1/participations/{participation}/follow-ups/EXIT").forbiddenFor(notStaff).withJobcenterIds(),
+                        .staffOnly().creates().withJobcenterIds(),
+                get("/api/v1/participations/{participation}/follow-ups").staffOnly().withJobcenterIds(),
+                get("/api/v1/participations/{participation}/follow-ups/EXIT").staffOnly().withJobcenterIds(),
                 put("/api/v1/participations/{checked}/follow-ups/EXIT").body(w -> followUpCorrection())
                         .enumFields("status").dateFields("checkedOn").requiredFields("status", "checkedOn")
-                        .forbiddenFor(notStaff).takesIfMatch(World::checkedEtag).withJobcenterIds(),
-                get("/api/v1/follow-ups/due").forbiddenFor(notStaff));
+                        .staffOnly().takesIfMatch(World::checkedEtag).withJobcenterIds(),
+                get("/api/v1/follow-ups/due").staffOnly());
     }
 
     @Override

@@ -34,20 +34,19 @@ class BadInputSweepTest extends BadInputSweep<BadInputSweepTest.Participant> {
 
     @Override
     protected List<Endpoint<Participant>> endpoints() {
-        Caller[] notStaff = {Caller.COORDINATOR, Caller.OPS};
         return List.of(
                 post("/api/v1/participants").body(p -> ParticipantFixtures.registration(OWNER)).enumFields(ENUM_FIELDS)
                         .requiredFields("jobcenterId", "customerNumber", "firstName", "lastName", "dateOfBirth", "gender",
                                 "customerType", "labourMarketDistance", "vocationalQualification")
-                        .dateFields("dateOfBirth").forbiddenFor(notStaff).creates(),
-                get("/api/v1/participants").forbiddenFor(notStaff),
-                get("/api/v1/participants/{id}").forbiddenFor(notStaff).withJobcenterIds(),
-                get("/api/v1/participants/{id}/age-band?on=2012-03-05").forbiddenFor(notStaff).withJobcenterIds(),
+                        .dateFields("dateOfBirth").staffOnly().creates(),
+                get("/api/v1/participants").staffOnly(),
+                get("/api/v1/participants/{id}").staffOnly().withJobcenterIds(),
+                get("/api/v1/participants/{id}/age-band?on=2012-03-05").staffOnly().withJobcenterIds(),
                 put("/api/v1/participants/{id}").body(p -> ChangeParticipantTest.change()).enumFields(ENUM_FIELDS)
                         .requiredFields("firstName", "lastName", "dateOfBirth", "gender", "customerType",
                                 "labourMarketDistance", "vocationalQualification")
-                        .dateFields("dateOfBirth").forbiddenFor(notStaff).takesIfMatch().withJobcenterIds(),
-                delete("/api/v1/participants/{id}").forbiddenFor(notStaff).takesIfMatch().withJobcenterIds());
+                        .dateFields("dateOfBirth").staffOnly().takesIfMatch().withJobcenterIds(),
+                delete("/api/v1/participants/{id}").staffOnly().takesIfMatch().withJobcenterIds());
     }
 
     @Override

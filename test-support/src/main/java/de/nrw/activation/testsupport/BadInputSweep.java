@@ -84,7 +84,7 @@ public abstract class BadInputSweep<W extends BadInputSweep.Ids> {
      * One line of the endpoint table. Build it with {@link #get}, {@link #post}, {@link #put},
      * {@link #delete} and the methods below, e.g.
      * {@code put("/api/v1/outcomes/{outcome}").body(w -> correction()).enumFields("kind").requiredFields("kind")
-     * .forbiddenFor(COORDINATOR, OPS).takesIfMatch().withJobcenterIds()}.
+     * .staffOnly().takesIfMatch().withJobcenterIds()}.
      *
      * @param body           a valid body for the world's ids (null: the endpoint takes none)
      * @param invalidValues  bad values for fields of the body, each answering 400
@@ -135,6 +135,11 @@ public abstract class BadInputSweep<W extends BadInputSweep.Ids> {
         public Endpoint<W> forbiddenFor(Caller... callers) {
             return new Endpoint<>(method, path, caller, body, invalidValues, requiredFields, List.of(callers),
                     ifMatch, currentEtag, creating, jobcenterIds);
+        }
+
+        /** For Jobcenter staff only: the coordinator and ops answer 403. */
+        public Endpoint<W> staffOnly() {
+            return forbiddenFor(Caller.COORDINATOR, Caller.OPS);
         }
 
         public Endpoint<W> takesIfMatch() {
