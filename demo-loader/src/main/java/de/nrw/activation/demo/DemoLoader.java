@@ -1,6 +1,14 @@
 package de.nrw.activation.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import de.nrw.activation.contract.AttendanceStatus;
+import de.nrw.activation.contract.Checkpoint;
+import de.nrw.activation.contract.CustomerType;
+import de.nrw.activation.contract.ExitReason;
+import de.nrw.activation.contract.Gender;
+import de.nrw.activation.contract.LabourMarketDistance;
+import de.nrw.activation.contract.OutcomeKind;
+import de.nrw.activation.contract.ProviderType;
 import io.smallrye.jwt.build.Jwt;
 
 import java.io.IOException;
@@ -26,6 +34,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import static java.time.DayOfWeek.FRIDAY;
+import static java.time.DayOfWeek.MONDAY;
+import static java.time.DayOfWeek.THURSDAY;
+import static java.time.DayOfWeek.TUESDAY;
+import static java.time.DayOfWeek.WEDNESDAY;
 
 /**
  * Creates the Phase I demo dataset through the public HTTP APIs of the four services only:
@@ -52,6 +67,8 @@ public final class DemoLoader {
     enum Fate { INTEGRATED_FAST, INTEGRATED, MINIJOB, UNEMPLOYED, OTHER, DROPOUT }
 
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+    /** Requests in flight: enough to keep four services busy, few enough for a 2-core machine. */
+    private static final int THREADS = 8;
 
     private final Urls urls;
     private final PrivateKey key;
@@ -87,10 +104,17 @@ public final class DemoLoader {
                 Phase1Dataset.PROJECTS.size(), (System.nanoTime() - started) / 1_000_000_000L);
     }
 
-    /** Loads every project, several in parallel; prints the progress every few seconds. */
+    /**
+     * Loads every project step by step across all groups at once: first every participant, then
+     * every group, every entry, attendance and exits, then the whereabouts. A service learns what
+     * it needs of another (a participant for an entry, an exit for a follow-up) through events;
+     * loading in steps gives those events the time of a whole step to arrive, so hardly a request
+     * waits for one. Each group draws from its own seeded random numbers, so the dataset is the
+     * same whichever thread loads it. Prints the progress every few seconds.
+     */
     public void load() throws Exception {
         progress = new Progress(Phase1Dataset.TOTAL_N, System.nanoTime());
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "demo-progress");
             thread.setDaemon(true);
@@ -99,21 +123,37 @@ public final class DemoLoader {
         reporter.scheduleAtFixedRate(() -> System.out.println(progress.line(System.nanoTime())),
                 PROGRESS_EVERY.toSeconds(), PROGRESS_EVERY.toSeconds(), TimeUnit.SECONDS);
         try {
-            List<Future<?>> work = new ArrayList<>();
+            List<GroupLoad> groups = new ArrayList<>();
             int seed = 2011;
             for (Phase1Dataset.Project project : Phase1Dataset.PROJECTS) {
                 int projectSeed = seed++;
-                work.add(pool.submit(() -> {
-                    loadProject(project, new Random(projectSeed));
-                    return null;
-                }));
+                List<Fate> fates = fates(project, new Random(projectSeed));
+                List<List<Integer>> split = split(project.n());
+                String token = staffToken(project.jobcenterId());
+                for (int g = 0; g < split.size(); g++) {
+                    groups.add(new GroupLoad(project, token, g, split.size(), split.get(g), fates,
+                            new Random(projectSeed * 1000L + g)));
+                }
             }
-            for (Future<?> future : work) {
-                future.get();
-            }
+            inParallel(pool, groups, this::registerMembers);
+            inParallel(pool, groups, this::scheduleGroup);
+            inParallel(pool, groups, this::enterMembers);
+            inParallel(pool, groups, this::attendAndExit);
+            inParallel(pool, groups, this::recordWhereabouts);
         } finally {
             reporter.shutdownNow();
             pool.shutdownNow();
+        }
+    }
+
+    private static void inParallel(ExecutorService pool, List<GroupLoad> groups, Consumer<GroupLoad> step)
+            throws Exception {
+        List<Future<?>> work = new ArrayList<>();
+        for (GroupLoad group : groups) {
+            work.add(pool.submit(() -> step.accept(group)));
+        }
+        for (Future<?> future : work) {
+            future.get();
         }
     }
 
@@ -125,15 +165,6 @@ public final class DemoLoader {
     public String coordinatorToken() {
         return Jwt.issuer(ISSUER).upn("demo-coordinator").subject("demo-coordinator")
                 .groups(Set.of("coordinator")).expiresIn(8 * 3600).sign(key);
-    }
-
-    private void loadProject(Phase1Dataset.Project project, Random random) {
-        String token = staffToken(project.jobcenterId());
-        List<Fate> fates = fates(project, random);
-        List<List<Integer>> groups = split(project.n());
-        for (int g = 0; g < groups.size(); g++) {
-            loadGroup(project, token, g, groups.size(), groups.get(g), fates, random);
-        }
     }
 
     /** Exactly the project's integrations and minijobs; the rest spread over the other fates. */
@@ -172,87 +203,123 @@ public final class DemoLoader {
         return groups;
     }
 
-    private void loadGroup(Phase1Dataset.Project project, String token, int index, int count, List<Integer> members,
-                           List<Fate> fates, Random random) {
+    /** One group of a project while it loads: what each step needs of the steps before. */
+    private static final class GroupLoad {
+        final Phase1Dataset.Project project;
+        final String token;
+        final int index;
+        final int count;
+        final List<Integer> positions;
+        final List<Fate> fates;
+        final Random random;
+        final List<Member> people = new ArrayList<>();
+        String groupId;
+        LocalDate start;
+        LocalDate end;
+        final List<LocalDate> sessions = new ArrayList<>();
+
+        GroupLoad(Phase1Dataset.Project project, String token, int index, int count, List<Integer> positions,
+                  List<Fate> fates, Random random) {
+            this.project = project;
+            this.token = token;
+            this.index = index;
+            this.count = count;
+            this.positions = positions;
+            this.fates = fates;
+            this.random = random;
+        }
+    }
+
+    private void registerMembers(GroupLoad g) {
+        for (int position : g.positions) {
+            g.people.add(register(g.project, g.token, position, g.fates.get(position), g.random));
+        }
+    }
+
+    private void scheduleGroup(GroupLoad g) {
         long span = ChronoUnit.WEEKS.between(FIRST_GROUP_START, LAST_GROUP_START);
-        LocalDate start = FIRST_GROUP_START.plusWeeks(count == 1 ? span / 2 : span * index / (count - 1));
+        LocalDate start = FIRST_GROUP_START.plusWeeks(g.count == 1 ? span / 2 : span * g.index / (g.count - 1));
         start = start.with(DayOfWeek.MONDAY);
-        int weeks = 6 + index % 3;
-        boolean provider = index % 3 == 2;
-        List<String> days;
+        int weeks = 6 + g.index % 3;
+        boolean provider = g.index % 3 == 2;
+        List<DayOfWeek> days;
         String dailyStart;
         String dailyEnd;
-        switch (index % 3) {
-            case 0 -> { days = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY"); dailyStart = "08:30"; dailyEnd = "12:00"; }
-            case 1 -> { days = List.of("MONDAY", "WEDNESDAY", "FRIDAY"); dailyStart = "09:00"; dailyEnd = "13:00"; }
-            default -> { days = List.of("TUESDAY", "WEDNESDAY", "THURSDAY"); dailyStart = "09:00"; dailyEnd = "12:30"; }
+        switch (g.index % 3) {
+            case 0 -> { days = List.of(MONDAY, TUESDAY, WEDNESDAY, THURSDAY); dailyStart = "08:30"; dailyEnd = "12:00"; }
+            case 1 -> { days = List.of(MONDAY, WEDNESDAY, FRIDAY); dailyStart = "09:00"; dailyEnd = "13:00"; }
+            default -> { days = List.of(TUESDAY, WEDNESDAY, THURSDAY); dailyStart = "09:00"; dailyEnd = "12:30"; }
         }
+        String city = g.project.city();
         Map<String, Object> group = new LinkedHashMap<>();
-        group.put("jobcenterId", project.jobcenterId());
+        group.put("jobcenterId", g.project.jobcenterId());
         group.put("phaseId", Phase1Dataset.PHASE);
-        group.put("name", "Aktivierungsgruppe " + project.city() + " " + (index + 1));
-        group.put("provider", Map.of("type", provider ? "EDUCATION_PROVIDER" : "JOBCENTER",
-                "name", provider ? "Bildungswerk " + project.city() + " gGmbH" : "Jobcenter " + project.city()));
-        group.put("location", "Jobcenter " + project.city() + ", Raum " + (101 + index));
-        group.put("coaches", List.of("Jobcoach " + (char) ('A' + index % 26)));
+        group.put("name", "Aktivierungsgruppe " + city + " " + (g.index + 1));
+        group.put("provider", Map.of("type", provider ? ProviderType.EDUCATION_PROVIDER : ProviderType.JOBCENTER,
+                "name", provider ? "Bildungswerk " + city + " gGmbH" : "Jobcenter " + city));
+        group.put("location", "Jobcenter " + city + ", Raum " + (101 + g.index));
+        group.put("coaches", List.of("Jobcoach " + (char) ('A' + g.index % 26)));
         group.put("startDate", start.toString());
         group.put("weeks", weeks);
         group.put("meetingDays", days);
         group.put("dailyStart", dailyStart);
         group.put("dailyEnd", dailyEnd);
         group.put("capacity", 20);
-        JsonNode created = api.post(urls.groups() + "/api/v1/groups", token, group, 201);
-        String groupId = created.path("id").asText();
-        LocalDate end = LocalDate.parse(created.path("endDate").asText());
-        List<LocalDate> sessions = new ArrayList<>();
-        for (JsonNode session : api.get(urls.groups() + "/api/v1/groups/" + groupId + "/sessions", token)) {
-            if ("SCHEDULED".equals(session.path("status").asText())) {
-                sessions.add(LocalDate.parse(session.path("date").asText()));
+        JsonNode created = api.post(urls.groups() + "/api/v1/groups", g.token, group, 201);
+        g.groupId = created.path("id").asText();
+        g.start = start;
+        g.end = LocalDate.parse(created.path("endDate").asText());
+        for (JsonNode session : api.get(urls.groups() + "/api/v1/groups/" + g.groupId + "/sessions", g.token)) {
+            if (!"CANCELLED".equals(session.path("status").asText())) {
+                g.sessions.add(LocalDate.parse(session.path("date").asText()));
             }
         }
+    }
 
-        List<Member> people = new ArrayList<>();
-        for (int position : members) {
-            people.add(register(project, token, position, fates.get(position), random));
-        }
-        for (Member member : people) {
-            JsonNode participation = api.postEventually(urls.groups() + "/api/v1/groups/" + groupId + "/participations",
-                    token, Map.of("participantId", member.participantId, "entryDate", start.toString()), 201);
+    private void enterMembers(GroupLoad g) {
+        for (Member member : g.people) {
+            JsonNode participation = api.postEventually(urls.groups() + "/api/v1/groups/" + g.groupId + "/participations",
+                    g.token, Map.of("participantId", member.participantId, "entryDate", g.start.toString()), 201);
             member.participationId = participation.path("id").asText();
             member.exitDate = switch (member.fate) {
-                case INTEGRATED_FAST -> sessions.get(sessions.size() * 3 / 5);
-                case DROPOUT -> sessions.get(sessions.size() * 2 / 5);
-                default -> end;
+                case INTEGRATED_FAST -> g.sessions.get(g.sessions.size() * 3 / 5);
+                case DROPOUT -> g.sessions.get(g.sessions.size() * 2 / 5);
+                default -> g.end;
             };
         }
-        for (LocalDate day : sessions) {
-            List<Map<String, String>> entries = new ArrayList<>();
-            for (Member member : people) {
+    }
+
+    private void attendAndExit(GroupLoad g) {
+        for (LocalDate day : g.sessions) {
+            List<Map<String, Object>> entries = new ArrayList<>();
+            for (Member member : g.people) {
                 if (!day.isAfter(member.exitDate)) {
-                    int roll = random.nextInt(100);
+                    int roll = g.random.nextInt(100);
                     int unexcused = member.fate == Fate.DROPOUT ? 30 : 4;
-                    String status = roll < unexcused ? "UNEXCUSED" : roll < unexcused + 6 ? "EXCUSED" : "PRESENT";
+                    AttendanceStatus status = roll < unexcused ? AttendanceStatus.UNEXCUSED
+                            : roll < unexcused + 6 ? AttendanceStatus.EXCUSED : AttendanceStatus.PRESENT;
                     entries.add(Map.of("participantId", member.participantId, "status", status));
                 }
             }
             if (!entries.isEmpty()) {
-                api.put(urls.groups() + "/api/v1/groups/" + groupId + "/sessions/" + day + "/attendance", token, entries, 200);
+                api.put(urls.groups() + "/api/v1/groups/" + g.groupId + "/sessions/" + day + "/attendance", g.token,
+                        entries, 200);
             }
         }
-        for (Member member : people) {
-            String reason = switch (member.fate) {
-                case INTEGRATED_FAST -> "INTEGRATED";
-                case DROPOUT -> "DROPOUT";
-                default -> "COMPLETED";
+        for (Member member : g.people) {
+            ExitReason reason = switch (member.fate) {
+                case INTEGRATED_FAST -> ExitReason.INTEGRATED;
+                case DROPOUT -> ExitReason.DROPOUT;
+                default -> ExitReason.COMPLETED;
             };
-            api.post(urls.groups() + "/api/v1/participations/" + member.participationId + "/exit", token,
+            api.post(urls.groups() + "/api/v1/participations/" + member.participationId + "/exit", g.token,
                     Map.of("exitDate", member.exitDate.toString(), "reason", reason), 200);
         }
-        // Whereabouts only after all exits: outcomes-service learns of an exit through its event, and
-        // by now most have arrived, so hardly any request waits for one (one by one, each waited).
-        // Same order of members, so the same random draws: the same dataset.
-        for (Member member : people) {
-            recordWhereabouts(token, member, random);
+    }
+
+    private void recordWhereabouts(GroupLoad g) {
+        for (Member member : g.people) {
+            recordWhereabouts(g.token, member, g.random);
             progress.participantLoaded();
         }
     }
@@ -277,10 +344,11 @@ public final class DemoLoader {
         body.put("lastName", LAST_NAMES[random.nextInt(LAST_NAMES.length)]);
         int age = 18 + random.nextInt(45);
         body.put("dateOfBirth", LocalDate.of(2011 - age, 1 + random.nextInt(12), 1 + random.nextInt(28)).toString());
-        body.put("gender", random.nextInt(100) < 48 ? "FEMALE" : random.nextInt(100) < 98 ? "MALE" : "DIVERSE");
-        body.put("customerType", random.nextInt(100) < 35 ? "NEW" : "EXISTING");
+        body.put("gender", random.nextInt(100) < 48 ? Gender.FEMALE : random.nextInt(100) < 98 ? Gender.MALE : Gender.DIVERSE);
+        body.put("customerType", random.nextInt(100) < 35 ? CustomerType.NEW : CustomerType.EXISTING);
         // the share of close-to-market and qualified participants follows the project's structure
-        body.put("labourMarketDistance", (position * 0.6180339887) % 1 < project.closeShare() ? "CLOSE" : "DISTANT");
+        body.put("labourMarketDistance", (position * 0.6180339887) % 1 < project.closeShare()
+                ? LabourMarketDistance.CLOSE : LabourMarketDistance.DISTANT);
         body.put("vocationalQualification", (position * 0.4142135623) % 1 < project.qualifiedShare());
         JsonNode created = api.post(urls.participants() + "/api/v1/participants", token, body, 201);
         return new Member(created.path("id").asText(), fate);
@@ -288,58 +356,58 @@ public final class DemoLoader {
 
     private void recordWhereabouts(String token, Member member, Random random) {
         LocalDate exit = member.exitDate;
-        String kind = null;
+        OutcomeKind kind = null;
         switch (member.fate) {
             case INTEGRATED_FAST -> {
-                kind = random.nextInt(100) < 85 ? "EMPLOYMENT" : "APPRENTICESHIP";
+                kind = random.nextInt(100) < 85 ? OutcomeKind.EMPLOYMENT : OutcomeKind.APPRENTICESHIP;
                 outcome(token, member, kind, exit.minusDays(1), random);
             }
             case INTEGRATED -> {
                 int roll = random.nextInt(100);
-                kind = roll < 75 ? "EMPLOYMENT" : roll < 95 ? "APPRENTICESHIP" : "SELF_EMPLOYMENT";
+                kind = roll < 75 ? OutcomeKind.EMPLOYMENT : roll < 95 ? OutcomeKind.APPRENTICESHIP : OutcomeKind.SELF_EMPLOYMENT;
                 outcome(token, member, kind, exit.plusDays(7 + random.nextInt(75)), random);
             }
-            case MINIJOB -> outcome(token, member, "MINIJOB", exit.plusDays(5 + random.nextInt(55)), random);
+            case MINIJOB -> outcome(token, member, OutcomeKind.MINIJOB, exit.plusDays(5 + random.nextInt(55)), random);
             default -> { }
         }
         switch (member.fate) {
             case INTEGRATED_FAST, INTEGRATED -> {
                 boolean still = random.nextDouble() < Phase1Dataset.STILL_INTEGRATED_AT_SIX_MONTHS;
-                followUp(token, member, "EXIT", member.fate == Fate.INTEGRATED_FAST ? kind : "UNEMPLOYED", exit);
-                followUp(token, member, "MONTH_3", kind, exit.plusMonths(3));
-                followUp(token, member, "MONTH_6", still ? kind : "UNEMPLOYED", exit.plusMonths(6));
+                followUp(token, member, Checkpoint.EXIT, member.fate == Fate.INTEGRATED_FAST ? kind : OutcomeKind.UNEMPLOYED, exit);
+                followUp(token, member, Checkpoint.MONTH_3, kind, exit.plusMonths(3));
+                followUp(token, member, Checkpoint.MONTH_6, still ? kind : OutcomeKind.UNEMPLOYED, exit.plusMonths(6));
             }
             case MINIJOB -> {
-                followUp(token, member, "EXIT", "UNEMPLOYED", exit);
-                followUp(token, member, "MONTH_3", "MINIJOB", exit.plusMonths(3));
-                followUp(token, member, "MONTH_6", "MINIJOB", exit.plusMonths(6));
+                followUp(token, member, Checkpoint.EXIT, OutcomeKind.UNEMPLOYED, exit);
+                followUp(token, member, Checkpoint.MONTH_3, OutcomeKind.MINIJOB, exit.plusMonths(3));
+                followUp(token, member, Checkpoint.MONTH_6, OutcomeKind.MINIJOB, exit.plusMonths(6));
             }
             case UNEMPLOYED -> {
-                followUp(token, member, "EXIT", "UNEMPLOYED", exit);
-                followUp(token, member, "MONTH_3", "UNEMPLOYED", exit.plusMonths(3));
-                followUp(token, member, "MONTH_6", random.nextInt(100) < 10 ? "OTHER" : "UNEMPLOYED", exit.plusMonths(6));
+                followUp(token, member, Checkpoint.EXIT, OutcomeKind.UNEMPLOYED, exit);
+                followUp(token, member, Checkpoint.MONTH_3, OutcomeKind.UNEMPLOYED, exit.plusMonths(3));
+                followUp(token, member, Checkpoint.MONTH_6, random.nextInt(100) < 10 ? OutcomeKind.OTHER : OutcomeKind.UNEMPLOYED, exit.plusMonths(6));
             }
             case OTHER -> {
-                followUp(token, member, "EXIT", "UNEMPLOYED", exit);
-                followUp(token, member, "MONTH_3", "OTHER", exit.plusMonths(3));
+                followUp(token, member, Checkpoint.EXIT, OutcomeKind.UNEMPLOYED, exit);
+                followUp(token, member, Checkpoint.MONTH_3, OutcomeKind.OTHER, exit.plusMonths(3));
             }
             case DROPOUT -> { }
         }
     }
 
-    private void outcome(String token, Member member, String kind, LocalDate start, Random random) {
+    private void outcome(String token, Member member, OutcomeKind kind, LocalDate start, Random random) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("participantId", member.participantId);
         body.put("kind", kind);
         body.put("startDate", start.toString());
-        boolean employment = kind.equals("EMPLOYMENT");
+        boolean employment = kind == OutcomeKind.EMPLOYMENT;
         body.put("temporaryAgency", employment && random.nextInt(100) < 30);
         body.put("fixedTerm", employment && random.nextInt(100) < 40);
         body.put("employer", employment ? "Beispiel GmbH" : null);
         api.postEventually(urls.outcomes() + "/api/v1/outcomes", token, body, 201);
     }
 
-    private void followUp(String token, Member member, String checkpoint, String status, LocalDate checkedOn) {
+    private void followUp(String token, Member member, Checkpoint checkpoint, OutcomeKind status, LocalDate checkedOn) {
         api.postEventually(urls.outcomes() + "/api/v1/participations/" + member.participationId + "/follow-ups", token,
                 Map.of("checkpoint", checkpoint, "status", status, "checkedOn", checkedOn.toString()), 201);
     }

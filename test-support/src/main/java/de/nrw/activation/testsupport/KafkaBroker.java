@@ -1,5 +1,6 @@
 package de.nrw.activation.testsupport;
 
+import de.nrw.activation.contract.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -33,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class KafkaBroker {
 
-    public static final List<String> SUITE_TOPICS = List.of("participant-events", "group-events", "outcome-events");
+    public static final List<String> SUITE_TOPICS = Topics.ALL;
 
     private final Path directory;
     private final int port;

@@ -26,6 +26,11 @@ public final class Tokens {
         return claims("staff-" + jobcenter, "jobcenter-staff").claim("jobcenter", jobcenter).sign(devKey());
     }
 
+    /** A staff token of {@code jobcenter} whose principal ({@code upn}) is {@code upn}: two Jobcenters may use one name. */
+    public static String staff(String jobcenter, String upn) {
+        return claims(upn, "jobcenter-staff").claim("jobcenter", jobcenter).sign(devKey());
+    }
+
     public static String coordinator() {
         return claims("state-coordinator", "coordinator").sign(devKey());
     }

@@ -39,10 +39,6 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.STAFF)
 @Tag(name = "Attendance", description = "Record attendance per session; list absences")
-@APIResponse(responseCode = "401", description = "No token, or an expired or forged one",
-        content = @Content(mediaType = "application/problem+json"))
-@APIResponse(responseCode = "403", description = "The caller's role may not use this endpoint",
-        content = @Content(mediaType = "application/problem+json"))
 @APIResponse(responseCode = "404", description = "Unknown group, or another Jobcenter's",
         content = @Content(mediaType = "application/problem+json"))
 public class AttendanceResource {

@@ -49,10 +49,6 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.STAFF)
 @Tag(name = "Participations", description = "Assign participants to groups and record their exit")
-@APIResponse(responseCode = "401", description = "No token, or an expired or forged one",
-        content = @Content(mediaType = "application/problem+json"))
-@APIResponse(responseCode = "403", description = "The caller's role may not use this endpoint",
-        content = @Content(mediaType = "application/problem+json"))
 public class GroupParticipationResource {
 
     @Inject

@@ -38,10 +38,6 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Sessions", description = "A group's meeting days; cancel or move one")
-@APIResponse(responseCode = "401", description = "No token, or an expired or forged one",
-        content = @Content(mediaType = "application/problem+json"))
-@APIResponse(responseCode = "403", description = "The caller's role may not use this endpoint",
-        content = @Content(mediaType = "application/problem+json"))
 @APIResponse(responseCode = "404", description = "Unknown group, another Jobcenter's, or no session that day",
         content = @Content(mediaType = "application/problem+json"))
 public class SessionResource {

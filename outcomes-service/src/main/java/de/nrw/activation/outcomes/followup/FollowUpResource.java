@@ -58,10 +58,6 @@ import java.util.stream.Collectors;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.STAFF)
 @Tag(name = "Follow-ups", description = "Record follow-up checkpoints and list the due ones")
-@APIResponse(responseCode = "401", description = "No token, or an expired or forged one",
-        content = @Content(mediaType = "application/problem+json"))
-@APIResponse(responseCode = "403", description = "The caller's role may not use this endpoint",
-        content = @Content(mediaType = "application/problem+json"))
 public class FollowUpResource {
 
     @Inject

@@ -51,10 +51,6 @@ import java.util.stream.Collectors;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.STAFF)
 @Tag(name = "Outcomes", description = "Record, correct and list participants' outcomes")
-@APIResponse(responseCode = "401", description = "No token, or an expired or forged one",
-        content = @Content(mediaType = "application/problem+json"))
-@APIResponse(responseCode = "403", description = "The caller's role may not use this endpoint",
-        content = @Content(mediaType = "application/problem+json"))
 public class OutcomeResource {
 
     @Inject
@@ -104,8 +100,10 @@ public class OutcomeResource {
         return idempotency.once(idempotencyKey, "POST /outcomes", request, () -> {
             Outcome outcome = outcomes.record(jobcenter, request.participantId(), OutcomeFacts.of(request.kind(),
                     request.startDate(), request.temporaryAgency(), request.fixedTerm(), request.employer()));
-            return Response.created(uri.getAbsolutePathBuilder().path(outcome.id.toString()).build())
-                    .tag(tag(outcome)).entity(OutcomeView.of(outcome)).build();
+            // the stored answer repeats the employer: the participant is its subject (erasure forgets it)
+            return Idempotency.about(request.participantId(),
+                    Response.created(uri.getAbsolutePathBuilder().path(outcome.id.toString()).build())
+                            .tag(tag(outcome)).entity(OutcomeView.of(outcome)).build());
         });
     }
 

@@ -3,6 +3,7 @@ package de.nrw.activation.outcomes.outcome;
 import de.nrw.activation.contract.OutcomeKind;
 import de.nrw.activation.outcomes.knowledge.Knowledge;
 import de.nrw.activation.outcomes.knowledge.KnownParticipant;
+import de.nrw.activation.platform.idempotency.Idempotency;
 import de.nrw.activation.platform.problem.ProblemException;
 import de.nrw.activation.platform.web.ETags;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -33,6 +34,9 @@ public class Outcomes {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Idempotency idempotency;
 
     @Inject
     Clock clock;
@@ -103,13 +107,8 @@ public class Outcomes {
         int changed = em.createNativeQuery("UPDATE outcome SET employer = NULL, version = version + 1, changed_at = now() "
                         + "WHERE participant_id = :participant AND employer IS NOT NULL")
                 .setParameter("participant", participantId).executeUpdate();
-        // Stored idempotent answers repeat the employer: keep them replayable, without the name.
-        em.createNativeQuery("UPDATE idempotency_record "
-                        + "SET body = jsonb_set(body::jsonb, '{employer}', 'null'::jsonb)::text "
-                        + "WHERE body LIKE :like AND (body::jsonb ->> 'participantId') = :participant "
-                        + "AND (body::jsonb ->> 'employer') IS NOT NULL")
-                .setParameter("like", "%" + participantId + "%")
-                .setParameter("participant", participantId.toString()).executeUpdate();
+        // Stored idempotent answers repeat the employer: they still replay, without the name.
+        idempotency.forget(participantId, "employer");
         return changed;
     }
 

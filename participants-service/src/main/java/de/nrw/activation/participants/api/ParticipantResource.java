@@ -62,10 +62,6 @@ import java.util.stream.Collectors;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.STAFF)
 @Tag(name = "Participants", description = "Register, look up, correct and erase participants")
-@APIResponse(responseCode = "401", description = "No token, or an expired or forged one",
-        content = @Content(mediaType = "application/problem+json"))
-@APIResponse(responseCode = "403", description = "The caller's role may not use this endpoint",
-        content = @Content(mediaType = "application/problem+json"))
 public class ParticipantResource {
 
     /** The earliest day anything is asked about (birth dates are not accepted before it either). */
@@ -109,8 +105,9 @@ public class ParticipantResource {
             Participant participant = participants.register(request.jobcenterId(), request.customerNumber(),
                     profileOf(request.firstName(), request.lastName(), request.dateOfBirth(), request.gender(),
                             request.customerType(), request.labourMarketDistance(), request.vocationalQualification()));
-            return Response.created(uri.getAbsolutePathBuilder().path(participant.id.toString()).build())
-                    .tag(tag(participant)).entity(ParticipantView.of(participant)).build();
+            return Idempotency.about(participant.id,
+                    Response.created(uri.getAbsolutePathBuilder().path(participant.id.toString()).build())
+                            .tag(tag(participant)).entity(ParticipantView.of(participant)).build());
         });
     }
 

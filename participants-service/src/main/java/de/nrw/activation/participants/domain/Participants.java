@@ -2,13 +2,13 @@ package de.nrw.activation.participants.domain;
 
 import de.nrw.activation.contract.AgeBand;
 import de.nrw.activation.participants.events.ParticipantEvents;
+import de.nrw.activation.platform.idempotency.Idempotency;
 import de.nrw.activation.platform.problem.ProblemException;
 import de.nrw.activation.platform.web.ETags;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -26,7 +26,7 @@ public class Participants {
     ParticipantEvents events;
 
     @Inject
-    EntityManager em;
+    Idempotency idempotency;
 
     @Inject
     Clock clock;
@@ -107,7 +107,7 @@ public class Participants {
     }
 
     /**
-     * Erases the personal data, including every stored idempotent response that repeated it.
+     * Erases the personal data, including the bodies of the stored idempotent answers that repeated it.
      * Erasing an erased participant changes nothing and publishes nothing (answers 204 again).
      */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -119,8 +119,7 @@ public class Participants {
         ETags.checkIfMatch(ifMatch, participant.version);
         participant.erase(clock.instant());
         participant.persistAndFlush();
-        em.createNativeQuery("DELETE FROM idempotency_record WHERE body LIKE :id")
-                .setParameter("id", "%" + id + "%").executeUpdate();
+        idempotency.forget(id);
         events.erased(participant);
     }
 

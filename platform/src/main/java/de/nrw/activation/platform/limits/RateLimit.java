@@ -2,6 +2,7 @@ package de.nrw.activation.platform.limits;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import de.nrw.activation.platform.problem.Problem;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,11 +53,12 @@ public class RateLimit {
     @Inject
     MeterRegistry registry;
 
+    /** Monotonic time of the buckets (tests pass a manual one, so no test waits for a refill). */
+    @Inject
+    Ticker ticker;
+
     /** Buckets of callers seen lately; an idle caller's bucket is full again anyway, so it may go. */
-    private final Cache<String, TokenBucket> buckets = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofMinutes(10))
-            .maximumSize(100_000)
-            .build();
+    private Cache<String, TokenBucket> buckets;
 
     private Counter rejected;
 
@@ -65,6 +67,11 @@ public class RateLimit {
             LOG.info("API rate limit disabled (api.rate-limit.enabled=false)");
             return;
         }
+        buckets = Caffeine.newBuilder()
+                .expireAfterAccess(Duration.ofMinutes(10))
+                .maximumSize(100_000)
+                .ticker(ticker)
+                .build();
         rejected = Counter.builder("api.rate.limit.rejected")
                 .description("Requests answered 429 by the per-caller rate limit").register(registry);
         filters.register(this::limit, PRIORITY);
@@ -84,7 +91,7 @@ public class RateLimit {
     }
 
     private void decide(RoutingContext ctx, String caller) {
-        long now = System.nanoTime();
+        long now = ticker.read();
         long waitNanos = buckets.get(caller, key -> new TokenBucket(config.perSecond(), config.burst(), now))
                 .tryTake(now);
         if (waitNanos == 0) {

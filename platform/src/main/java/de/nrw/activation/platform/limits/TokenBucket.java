@@ -2,41 +2,48 @@ package de.nrw.activation.platform.limits;
 
 /**
  * A token bucket: holds at most {@code capacity} tokens, refills {@code perSecond} tokens a
- * second, and each request takes one. (bucket4j is not available from the build's Maven
- * mirror, and resilience4j's RateLimiter is a fixed window without a burst size; the
- * algorithm is a dozen lines.)
+ * second, and each request takes one. Kept in the equivalent GCRA form (the time at which the
+ * bucket would be full again, in whole nanoseconds), so repeated refills add no rounding error.
+ * Time is whatever the caller passes in (a monotonic ticker's nanoseconds); the bucket never
+ * reads a clock itself. (bucket4j is not available from the build's Maven mirror, and
+ * resilience4j's RateLimiter is a fixed window without a burst size; the algorithm is a dozen lines.)
  */
 final class TokenBucket {
 
     private static final double NANOS_PER_SECOND = 1_000_000_000d;
 
-    private final double capacity;
-    private final double tokensPerNano;
-    private double tokens;
-    private long refilledAt;
+    /** Nanoseconds one token takes to come back. */
+    private final long interval;
+    /** How far ahead of now the full-again time may be while a token is left: (capacity - 1) tokens. */
+    private final long tolerance;
+    /** When the bucket would be full again if nothing more were taken (at or before now: full). */
+    private long fullAt;
+    private long latest;
 
     TokenBucket(double perSecond, int capacity, long now) {
-        if (perSecond <= 0 || capacity < 1) {
+        if (!(perSecond > 0) || capacity < 1) {
             throw new IllegalArgumentException("api.rate-limit.per-second must be > 0 and api.rate-limit.burst >= 1");
         }
-        this.capacity = capacity;
-        this.tokensPerNano = perSecond / NANOS_PER_SECOND;
-        this.tokens = capacity;
-        this.refilledAt = now;
+        this.interval = Math.max(1, Math.round(NANOS_PER_SECOND / perSecond));
+        this.tolerance = Math.multiplyExact(interval, (long) capacity - 1);
+        this.fullAt = now;
+        this.latest = now;
     }
 
     /**
      * Takes one token if there is one.
      *
+     * @param now the ticker's reading, in nanoseconds (a reading before an earlier one counts as that one)
      * @return 0 when the request may pass, otherwise the nanoseconds until a token is available
      */
     synchronized long tryTake(long now) {
-        tokens = Math.min(capacity, tokens + (now - refilledAt) * tokensPerNano);
-        refilledAt = now;
-        if (tokens >= 1) {
-            tokens -= 1;
-            return 0;
+        latest = Math.max(latest, now);
+        long from = Math.max(fullAt, latest);
+        long ahead = from - latest;
+        if (ahead > tolerance) {
+            return ahead - tolerance;
         }
-        return Math.max(1, (long) Math.ceil((1 - tokens) / tokensPerNano));
+        fullAt = from + interval;
+        return 0;
     }
 }

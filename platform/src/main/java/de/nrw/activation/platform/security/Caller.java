@@ -24,10 +24,6 @@ public class Caller {
     @Inject
     SecurityIdentity identity;
 
-    public boolean isStaff() {
-        return identity.hasRole(Roles.STAFF);
-    }
-
     public boolean isCoordinator() {
         return identity.hasRole(Roles.COORDINATOR);
     }

@@ -22,10 +22,6 @@ import java.net.URI;
 @Path("/api/v1/projections")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Projections", description = "Status and rebuild of the reporting read model (operations)")
-@APIResponse(responseCode = "401", description = "No token, or an expired or forged one",
-        content = @Content(mediaType = "application/problem+json"))
-@APIResponse(responseCode = "403", description = "The caller's role may not use this endpoint",
-        content = @Content(mediaType = "application/problem+json"))
 public class ProjectionResource {
 
     @Inject

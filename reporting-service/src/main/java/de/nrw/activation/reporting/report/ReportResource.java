@@ -30,10 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Reports", description = "Whereabouts, integration quotas, sustainability, provider comparison, chart")
 @APIResponse(responseCode = "400", description = "Unknown groupBy, malformed phase id or date",
         content = @Content(mediaType = "application/problem+json"))
-@APIResponse(responseCode = "401", description = "No token, or an expired or forged one",
-        content = @Content(mediaType = "application/problem+json"))
-@APIResponse(responseCode = "403", description = "The caller's role may not read reports (ops)",
-        content = @Content(mediaType = "application/problem+json"))
 public class ReportResource {
 
     static final String CSV = "text/csv";

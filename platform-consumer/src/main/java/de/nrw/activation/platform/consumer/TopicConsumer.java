@@ -230,7 +230,15 @@ public final class TopicConsumer {
                     new OffsetAndMetadata(record.offset() + 1),
                     (a, b) -> a.offset() >= b.offset() ? a : b);
         }
-        kafka.commitSync(offsets);
+        try {
+            kafka.commitSync(offsets);
+        } catch (WakeupException stopping) {
+            // stop() came while the batch was in hand: the wake-up cut the wait for the broker's
+            // answer to the commit, so whether it took is unknown. The batch is applied: commit it
+            // again and wait this time (the wake-up is used up) before leaving.
+            kafka.commitSync(offsets);
+            throw stopping;
+        }
     }
 
     /** One record in its own transaction; poison is parked; a transient failure is retried until it passes. */

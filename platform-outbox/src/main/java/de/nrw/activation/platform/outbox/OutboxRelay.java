@@ -16,7 +16,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -56,17 +55,8 @@ public class OutboxRelay {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "outbox.relay.enabled", defaultValue = "true")
-    boolean enabled;
-
-    @ConfigProperty(name = "outbox.relay.batch-size", defaultValue = "500")
-    int batchSize;
-
-    @ConfigProperty(name = "outbox.relay.poll-interval", defaultValue = "PT0.5S")
-    Duration pollInterval;
-
-    @ConfigProperty(name = "outbox.relay.max-backoff", defaultValue = "PT10S")
-    Duration maxBackoff;
+    @Inject
+    OutboxConfig config;
 
     private final Object signal = new Object();
     private final AtomicLong pending = new AtomicLong();
@@ -82,7 +72,7 @@ public class OutboxRelay {
         failures = registry.counter("outbox.relay.failures");
         Gauge.builder("outbox.events.pending", pending, AtomicLong::get)
                 .description("Committed events not yet acknowledged by Kafka").register(registry);
-        if (!enabled) {
+        if (!config.relay().enabled()) {
             LOG.info("Outbox relay disabled by configuration");
             return;
         }
@@ -121,19 +111,19 @@ public class OutboxRelay {
     }
 
     private Map<String, Object> producerConfig() {
-        Map<String, Object> config = new HashMap<>(kafkaConfig);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        Map<String, Object> settings = new HashMap<>(kafkaConfig);
+        settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         // Fail a pass quickly when the broker is away instead of holding the batch for minutes.
-        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
-        config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
-        config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15000);
-        config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
-        config.keySet().removeIf(key -> key.startsWith("group.") || key.startsWith("auto.") || key.equals("health-enabled"));
-        return config;
+        settings.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
+        settings.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        settings.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15000);
+        settings.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+        settings.keySet().removeIf(key -> key.startsWith("group.") || key.startsWith("auto.") || key.equals("health-enabled"));
+        return settings;
     }
 
     private void loop() {
@@ -143,11 +133,11 @@ public class OutboxRelay {
                 int sent = relayOnce();
                 backoff = 0;
                 if (sent == 0) {
-                    await(pollInterval.toMillis());
+                    await(config.relay().pollInterval().toMillis());
                 }
             } catch (Exception e) {
                 failures.increment();
-                backoff = Math.min(backoff == 0 ? 200 : backoff * 2, maxBackoff.toMillis());
+                backoff = Math.min(backoff == 0 ? 200 : backoff * 2, config.relay().maxBackoff().toMillis());
                 LOG.warnf("Outbox relay pass failed (%s); retrying in %d ms", e.getClass().getSimpleName(), backoff);
                 await(backoff);
             }
@@ -199,7 +189,7 @@ public class OutboxRelay {
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT seq, topic, record_key, payload FROM outbox_event ORDER BY seq LIMIT ?")) {
-            select.setInt(1, batchSize);
+            select.setInt(1, config.relay().batchSize());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     sequence.add(rs.getLong(1));

@@ -10,7 +10,6 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 
@@ -34,8 +33,8 @@ public class Outbox {
     @Inject
     OutboxRelay relay;
 
-    @ConfigProperty(name = "outbox.source")
-    String source;
+    @Inject
+    OutboxConfig config;
 
     /**
      * Adds an event to the current transaction.
@@ -49,7 +48,7 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEnvelope publish(String topic, String key, String type, String subject, Object data) {
         JsonNode json = mapper.valueToTree(data);
-        EventEnvelope event = EventEnvelope.create(source, type, subject, json);
+        EventEnvelope event = EventEnvelope.create(config.source(), type, subject, json);
         em.createNativeQuery("INSERT INTO outbox_event (event_id, topic, record_key, event_type, payload) "
                         + "VALUES (:id, :topic, :key, :type, :payload)")
                 .setParameter("id", event.id())

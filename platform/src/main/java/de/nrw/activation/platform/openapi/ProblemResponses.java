@@ -1,0 +1,140 @@
+package de.nrw.activation.platform.openapi;
+
+import de.nrw.activation.platform.problem.Problem;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The answers every {@code /api} operation of the suite can give whatever it does, added to the
+ * generated OpenAPI document in one place (registered with {@code mp.openapi.filter} in the
+ * platform's defaults) instead of repeated on each resource: 401 and 403 (the bearer token),
+ * 413 (a body over {@code quarkus.http.limits.max-body-size}, on operations that take one),
+ * 429 with {@code Retry-After} (the per-caller rate limit) and 500, all as
+ * {@code application/problem+json}. An answer an operation documents itself is kept as it is.
+ */
+public class ProblemResponses implements OASFilter {
+
+    static final String SCHEMA = "Problem";
+    private static final String API = "/api/";
+    /** The descriptions of the bare answers Quarkus adds to secured operations. */
+    private static final Set<String> QUARKUS_DEFAULTS = Set.of("Not Authorized", "Not Allowed");
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        boolean used = false;
+        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+            if (!path.getKey().startsWith(API) || path.getValue().getOperations() == null) {
+                continue;
+            }
+            for (Operation operation : path.getValue().getOperations().values()) {
+                addShared(operation);
+                used = true;
+            }
+        }
+        if (used) {
+            addProblemSchema(openAPI);
+        }
+    }
+
+    private static void addShared(Operation operation) {
+        APIResponses responses = operation.getResponses();
+        if (responses == null) {
+            responses = OASFactory.createAPIResponses();
+            operation.setResponses(responses);
+        }
+        addIfAbsent(responses, "401", problem("No token, or an expired or forged one (WWW-Authenticate: Bearer)")
+                .addHeader("WWW-Authenticate", header("Bearer", Schema.SchemaType.STRING)));
+        addIfAbsent(responses, "403", problem("The caller's role may not use this endpoint, "
+                + "or the token lacks the jobcenter claim"));
+        if (operation.getRequestBody() != null) {
+            addIfAbsent(responses, "413", problem("The request body is larger than the service accepts"));
+        }
+        addIfAbsent(responses, "429", problem("This caller sent more requests than its rate limit allows; "
+                + "retry after the seconds in Retry-After")
+                .addHeader("Retry-After", header("Seconds to wait before the next request", Schema.SchemaType.INTEGER)));
+        addIfAbsent(responses, "500", problem("An unexpected error; the body's errorId is the one to quote to the operators"));
+    }
+
+    /**
+     * Adds {@code shared} unless the operation documents {@code status} itself. Quarkus adds a
+     * bare 401 and 403 (no content) to every secured operation; those, and any answer documented
+     * without a body, get the problem body and headers, and keep a description of their own.
+     */
+    private static void addIfAbsent(APIResponses responses, String status, APIResponse shared) {
+        APIResponse own = responses.getAPIResponse(status);
+        if (own == null) {
+            responses.addAPIResponse(status, shared);
+            return;
+        }
+        if (own.getContent() == null || own.getContent().getMediaTypes() == null
+                || own.getContent().getMediaTypes().isEmpty()) {
+            own.setContent(shared.getContent());
+            if (own.getDescription() == null || QUARKUS_DEFAULTS.contains(own.getDescription())) {
+                own.setDescription(shared.getDescription());
+            }
+        }
+        if (shared.getHeaders() != null) {
+            shared.getHeaders().forEach((name, header) -> {
+                if (own.getHeaders() == null || !own.getHeaders().containsKey(name)) {
+                    own.addHeader(name, header);
+                }
+            });
+        }
+    }
+
+    private static APIResponse problem(String description) {
+        Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(SCHEMA)));
+        return OASFactory.createAPIResponse().description(description).content(content);
+    }
+
+    private static Header header(String description, Schema.SchemaType type) {
+        return OASFactory.createHeader().description(description).schema(OASFactory.createSchema().addType(type));
+    }
+
+    /** RFC 9457 problem details, as {@link Problem} writes them. */
+    private static void addProblemSchema(OpenAPI openAPI) {
+        Components components = openAPI.getComponents();
+        if (components == null) {
+            components = OASFactory.createComponents();
+            openAPI.setComponents(components);
+        }
+        if (components.getSchemas() != null && components.getSchemas().containsKey(SCHEMA)) {
+            return;
+        }
+        Map<String, Schema> properties = new LinkedHashMap<>();
+        properties.put("type", text("A URI naming the kind of problem; docs/problems.md describes each").format("uri"));
+        properties.put("title", text("Short summary of the kind of problem"));
+        properties.put("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).description("The HTTP status"));
+        properties.put("detail", text("What went wrong with this request"));
+        properties.put("violations", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
+                .description("The offending fields of a 400")
+                .items(OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                        .addProperty("field", text("The field, e.g. dateOfBirth or entries[2].status"))
+                        .addProperty("message", text("What is wrong with it"))));
+        components.addSchema(SCHEMA, OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("RFC 9457 problem details: the body of every error answer. Some problems add "
+                        + "members of their own (rule, currentEtag, retryAfter, errorId).")
+                .properties(properties));
+    }
+
+    private static Schema text(String description) {
+        return OASFactory.createSchema().addType(Schema.SchemaType.STRING).description(description);
+    }
+}

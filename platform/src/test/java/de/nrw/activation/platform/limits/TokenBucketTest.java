@@ -1,0 +1,72 @@
+package de.nrw.activation.platform.limits;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The bucket's arithmetic on a ticker the test moves: no test waits. */
+class TokenBucketTest {
+
+    private static final long SECOND = 1_000_000_000L;
+    private static final long T0 = 42 * SECOND;
+
+    @Test
+    void aFullBucketLetsTheBurstPassAtOnce() {
+        TokenBucket bucket = new TokenBucket(1, 3, T0);
+        assertThat(bucket.tryTake(T0)).isZero();
+        assertThat(bucket.tryTake(T0)).isZero();
+        assertThat(bucket.tryTake(T0)).isZero();
+        assertThat(bucket.tryTake(T0)).isPositive();
+    }
+
+    @Test
+    void anEmptyBucketSaysHowLongUntilTheNextToken() {
+        TokenBucket bucket = new TokenBucket(0.2, 1, T0);
+        bucket.tryTake(T0);
+        assertThat(bucket.tryTake(T0)).isEqualTo(5 * SECOND);
+        assertThat(bucket.tryTake(T0 + 2 * SECOND)).isEqualTo(3 * SECOND);
+    }
+
+    @Test
+    void itRefillsAtTheSustainedRate() {
+        TokenBucket bucket = new TokenBucket(2, 1, T0);
+        bucket.tryTake(T0);
+        assertThat(bucket.tryTake(T0 + SECOND / 4)).isEqualTo(SECOND / 4);
+        assertThat(bucket.tryTake(T0 + SECOND / 2)).isZero();
+        assertThat(bucket.tryTake(T0 + SECOND / 2)).isEqualTo(SECOND / 2);
+    }
+
+    @Test
+    void aRefusedRequestTakesNoToken() {
+        TokenBucket bucket = new TokenBucket(1, 1, T0);
+        bucket.tryTake(T0);
+        for (int i = 0; i < 10; i++) {
+            bucket.tryTake(T0 + i * SECOND / 10);
+        }
+        assertThat(bucket.tryTake(T0 + SECOND)).isZero();
+    }
+
+    @Test
+    void itNeverHoldsMoreThanItsCapacity() {
+        TokenBucket bucket = new TokenBucket(100, 2, T0);
+        long later = T0 + 3600 * SECOND;
+        assertThat(bucket.tryTake(later)).isZero();
+        assertThat(bucket.tryTake(later)).isZero();
+        assertThat(bucket.tryTake(later)).isPositive();
+    }
+
+    @Test
+    void aTickerGoingBackwardsGivesNoTokens() {
+        TokenBucket bucket = new TokenBucket(1, 1, T0);
+        bucket.tryTake(T0);
+        assertThat(bucket.tryTake(T0 - 10 * SECOND)).isEqualTo(SECOND);
+    }
+
+    @Test
+    void aRateOrBurstThatCouldNeverPassIsRefusedAtStart() {
+        assertThatThrownBy(() -> new TokenBucket(0, 1, T0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TokenBucket(Double.NaN, 1, T0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TokenBucket(1, 0, T0)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
