@@ -2,9 +2,6 @@ package de.nrw.activation.e2e;
 
 import de.nrw.activation.testsupport.RunningSuite;
 import de.nrw.activation.testsupport.Tokens;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -16,8 +13,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
+import static de.nrw.activation.e2e.SuiteApi.as;
+import static de.nrw.activation.e2e.SuiteApi.awaitCreated;
+import static de.nrw.activation.e2e.SuiteApi.url;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -51,13 +50,7 @@ class LifecycleEndToEndTest {
         staff = Tokens.staff(JC);
     }
 
-    static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
-    }
 
-    static String url(String service, String path) {
-        return suite.url(service) + "/api/v1" + path;
-    }
 
     static String register(String dateOfBirth) {
         Map<String, Object> body = new HashMap<>();
@@ -179,18 +172,4 @@ class LifecycleEndToEndTest {
         });
     }
 
-    /** POSTs until the target service has seen the events it needs (it answers 404 until then). */
-    static String awaitCreated(Supplier<Response> post) {
-        String[] id = new String[1];
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            Response response = post.get();
-            if (response.statusCode() == 201) {
-                id[0] = response.path("id");
-                return true;
-            }
-            assertThat(response.statusCode()).as(response.asString()).isEqualTo(404);
-            return false;
-        });
-        return id[0];
-    }
 }

@@ -5,6 +5,8 @@ import de.nrw.activation.testsupport.Rows;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import de.nrw.activation.testsupport.TopicReader;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -12,8 +14,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Every endpoint of outcomes-service against bad input (issue 8, OWASP API4/API8): the cases of
@@ -23,11 +28,17 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTest
 class BadInputSweepTest extends BadInputSweep<BadInputSweepTest.World> {
 
-    /** A participant of {@value BadInputSweep#OWNER} who was in a group (entered, exited) and has an outcome. */
-    record World(String participant, String participation, String outcome) implements Ids {
+    /**
+     * A participant of {@value BadInputSweep#OWNER} who was in a group (entered, exited) and has an
+     * outcome, and another whose ended participation has its EXIT checkpoint recorded (with the
+     * ETag the recording answered).
+     */
+    record World(String participant, String participation, String outcome,
+                 String checkedParticipant, String checked, String checkedEtag) implements Ids {
         @Override
         public String resolve(String template) {
-            return template.replace("{participation}", participation).replace("{outcome}", outcome);
+            return template.replace("{participation}", participation).replace("{outcome}", outcome)
+                    .replace("{checked}", checked);
         }
     }
 
@@ -38,16 +49,23 @@ class BadInputSweepTest extends BadInputSweep<BadInputSweepTest.World> {
     protected List<Endpoint<World>> endpoints() {
         return List.of(
                 post("/api/v1/outcomes").body(w -> OutcomeFixtures.employment(UUID.fromString(w.participant()), "2012-04-02"))
-                        .enumFields("kind").creates(),
-                get("/api/v1/outcomes"),
-                get("/api/v1/outcomes/{outcome}").withJobcenterIds(),
-                put("/api/v1/outcomes/{outcome}").body(w -> correction()).enumFields("kind").takesIfMatch().withJobcenterIds(),
+                        .enumFields("kind").dateFields("startDate").requiredFields("participantId", "kind", "startDate")
+                        .staffOnly().creates(),
+                get("/api/v1/outcomes").staffOnly(),
+                get("/api/v1/outcomes/{outcome}").staffOnly().withJobcenterIds(),
+                put("/api/v1/outcomes/{outcome}").body(w -> correction()).enumFields("kind").dateFields("startDate")
+                        .requiredFields("kind", "startDate").staffOnly()
+                        .takesIfMatch(w -> "\"0\"").withJobcenterIds(),
                 post("/api/v1/participations/{participation}/follow-ups")
                         .body(w -> OutcomeFixtures.followUp("EXIT", "EMPLOYMENT", "2012-04-13"))
-                        .enumFields("checkpoint", "status").creates().withJobcenterIds(),
-                get("/api/v1/participations/{participation}/follow-ups").withJobcenterIds(),
-                get("/api/v1/participations/{participation}/follow-ups/EXIT").withJobcenterIds(),
-                get("/api/v1/follow-ups/due"));
+                        .enumFields("checkpoint", "status").dateFields("checkedOn").requiredFields("checkpoint", "status", "checkedOn")
+                        .staffOnly().creates().withJobcenterIds(),
+                get("/api/v1/participations/{participation}/follow-ups").staffOnly().withJobcenterIds(),
+                get("/api/v1/participations/{participation}/follow-ups/EXIT").staffOnly().withJobcenterIds(),
+                put("/api/v1/participations/{checked}/follow-ups/EXIT").body(w -> followUpCorrection())
+                        .enumFields("status").dateFields("checkedOn").requiredFields("status", "checkedOn")
+                        .staffOnly().takesIfMatch(World::checkedEtag).withJobcenterIds(),
+                get("/api/v1/follow-ups/due").staffOnly());
     }
 
     @Override
@@ -56,17 +74,26 @@ class BadInputSweepTest extends BadInputSweep<BadInputSweepTest.World> {
         UUID participation = OutcomeFixtures.endedParticipation(db, participant, OWNER,
                 LocalDate.parse("2012-03-05"), LocalDate.parse("2012-04-13"));
         String outcome = OutcomeFixtures.record(OWNER, OutcomeFixtures.employment(participant, "2012-04-02"));
-        return new World(participant.toString(), participation.toString(), outcome);
+        UUID checkedParticipant = OutcomeFixtures.knownParticipant(db, OWNER);
+        UUID checked = OutcomeFixtures.endedParticipation(db, checkedParticipant, OWNER,
+                LocalDate.parse("2012-03-05"), LocalDate.parse("2012-04-13"));
+        String checkedEtag = OutcomeFixtures.asStaff(OWNER).body(OutcomeFixtures.followUp("EXIT", "UNEMPLOYED", "2012-04-13"))
+                .post("/api/v1/participations/" + checked + "/follow-ups")
+                .then().statusCode(201).extract().header("ETag");
+        return new World(participant.toString(), participation.toString(), outcome,
+                checkedParticipant.toString(), checked.toString(), checkedEtag);
     }
 
     @Override
     protected World malformedIds(World world) {
-        return new World(world.participant(), "not-a-uuid", "not-a-uuid");
+        return new World(world.participant(), "not-a-uuid", "not-a-uuid", world.checkedParticipant(), "not-a-uuid",
+                world.checkedEtag());
     }
 
     @Override
     protected World missingIds(World world) {
-        return new World(world.participant(), UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        return new World(world.participant(), UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                world.checkedParticipant(), UUID.randomUUID().toString(), world.checkedEtag());
     }
 
     @Override
@@ -93,20 +120,43 @@ class BadInputSweepTest extends BadInputSweep<BadInputSweepTest.World> {
     }
 
     @Test
-    void anIfMatchOfTheVersionBeforeACorrectionAnswers412AndChangesNothing() {
+    void aCheckpointThatIsNoCheckpointAnswers400NamingItAndChangesNothing() {
+        World world = sharedWorld();
+        assertChangesNothing("a correction of checkpoint 'exit'", () -> assertProblem(OutcomeFixtures.asStaff(OWNER)
+                .header("If-Match", world.checkedEtag()).body(followUpCorrection())
+                .put(world.resolve("/api/v1/participations/{checked}/follow-ups/exit")), 400)
+                .body("violations.field", hasItem("checkpoint")));
+    }
+
+    /** A retried correction answers the first answer, changes nothing more and is published once. */
+    @Test
+    void aReplayedCorrectionChangesNothingMoreAndPublishesOnce() {
         World world = world();
-        OutcomeFixtures.asStaff(OWNER).header("If-Match", "\"0\"").body(correction()).put(world.resolve("/api/v1/outcomes/{outcome}"))
-                .then().statusCode(200);
-        for (Endpoint<World> endpoint : endpointsTakingIfMatch().toList()) {
-            assertChangesNothing(endpoint, () -> assertProblem(send(as(endpoint, OWNER).header("If-Match", "\"0\""),
-                    endpoint, world, with(endpoint.validBody(world), "kind", "SELF_EMPLOYMENT")), 412));
-        }
+        String path = world.resolve("/api/v1/participations/{checked}/follow-ups/EXIT");
+        String key = "sweep-" + UUID.randomUUID();
+        Response first = OutcomeFixtures.asStaff(OWNER).header("If-Match", world.checkedEtag()).header("Idempotency-Key", key)
+                .body(followUpCorrection()).put(path);
+        first.then().statusCode(200);
+        assertChangesNothing("a replayed correction", () -> {
+            Response replay = OutcomeFixtures.asStaff(OWNER).header("If-Match", first.header("ETag"))
+                    .header("Idempotency-Key", key).body(followUpCorrection()).put(path);
+            replay.then().statusCode(200).header("ETag", equalTo(first.header("ETag")));
+            assertEquals(first.body().asString(), replay.body().asString());
+        });
+        Predicate<TopicReader.Published> correctedHere = r -> world.checkedParticipant().equals(r.key())
+                && r.type().equals("followup.corrected.v1");
+        TopicReader.await("outcome-events", 1, correctedHere);
+        assertEquals(1, TopicReader.readAll("outcome-events").stream().filter(correctedHere).count());
     }
 
     @Test
     void aDueDateThatIsNoDateAnswers400NamingIt() {
         assertProblem(OutcomeFixtures.asStaff(OWNER).queryParam("until", "tomorrow").get("/api/v1/follow-ups/due"), 400)
                 .body("violations.field", hasItem("until"));
+    }
+
+    private static Map<String, Object> followUpCorrection() {
+        return OutcomeFixtures.followUpCorrection("EMPLOYMENT", "2012-04-16");
     }
 
     private static Map<String, Object> correction() {

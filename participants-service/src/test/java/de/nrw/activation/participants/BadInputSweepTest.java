@@ -35,13 +35,18 @@ class BadInputSweepTest extends BadInputSweep<BadInputSweepTest.Participant> {
     @Override
     protected List<Endpoint<Participant>> endpoints() {
         return List.of(
-                post("/api/v1/participants").body(p -> ParticipantFixtures.registration(OWNER)).enumFields(ENUM_FIELDS).creates(),
-                get("/api/v1/participants"),
-                get("/api/v1/participants/{id}").withJobcenterIds(),
-                get("/api/v1/participants/{id}/age-band?on=2012-03-05").withJobcenterIds(),
+                post("/api/v1/participants").body(p -> ParticipantFixtures.registration(OWNER)).enumFields(ENUM_FIELDS)
+                        .requiredFields("jobcenterId", "customerNumber", "firstName", "lastName", "dateOfBirth", "gender",
+                                "customerType", "labourMarketDistance", "vocationalQualification")
+                        .dateFields("dateOfBirth").staffOnly().creates(),
+                get("/api/v1/participants").staffOnly(),
+                get("/api/v1/participants/{id}").staffOnly().withJobcenterIds(),
+                get("/api/v1/participants/{id}/age-band?on=2012-03-05").staffOnly().withJobcenterIds(),
                 put("/api/v1/participants/{id}").body(p -> ChangeParticipantTest.change()).enumFields(ENUM_FIELDS)
-                        .takesIfMatch().withJobcenterIds(),
-                delete("/api/v1/participants/{id}").takesIfMatch().withJobcenterIds());
+                        .requiredFields("firstName", "lastName", "dateOfBirth", "gender", "customerType",
+                                "labourMarketDistance", "vocationalQualification")
+                        .dateFields("dateOfBirth").staffOnly().takesIfMatch().withJobcenterIds(),
+                delete("/api/v1/participants/{id}").staffOnly().takesIfMatch().withJobcenterIds());
     }
 
     @Override

@@ -18,9 +18,12 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The bad-input sweep (issue 8, OWASP API4/API8) that every service runs over all its endpoints:
@@ -71,58 +74,96 @@ public abstract class BadInputSweep<W extends BadInputSweep.Ids> {
     }
 
     /**
-     * An unknown enum value put into a valid body; {@code field} is the name the problem's
-     * violations must give (null: the status is checked, the service names no field).
+     * A bad value put into a valid body (an unknown enum value, a date that is no date);
+     * {@code field} is the name the problem's violations must give (null: the status is checked,
+     * the service names no field).
      */
-    public record UnknownValue(String field, UnaryOperator<Object> into) { }
+    public record InvalidValue(String field, UnaryOperator<Object> into) { }
 
     /**
      * One line of the endpoint table. Build it with {@link #get}, {@link #post}, {@link #put},
      * {@link #delete} and the methods below, e.g.
-     * {@code put("/api/v1/outcomes/{outcome}").body(w -> correction()).enumFields("kind").takesIfMatch().withJobcenterIds()}.
+     * {@code put("/api/v1/outcomes/{outcome}").body(w -> correction()).enumFields("kind").requiredFields("kind")
+     * .staffOnly().takesIfMatch().withJobcenterIds()}.
      *
-     * @param body          a valid body for the world's ids (null: the endpoint takes none)
-     * @param ifMatch       it changes a versioned resource and honours If-Match
-     * @param creating      it creates and honours Idempotency-Key
-     * @param jobcenterIds  the ids in its path belong to a Jobcenter (another Jobcenter's staff: 404)
+     * @param body           a valid body for the world's ids (null: the endpoint takes none)
+     * @param invalidValues  bad values for fields of the body, each answering 400
+     * @param requiredFields the body's fields that must be there (each absent or null: 400 naming it)
+     * @param forbiddenFor   callers whose role may not use the endpoint (403)
+     * @param ifMatch        it changes a versioned resource and honours If-Match
+     * @param currentEtag    the current ETag of that resource in a fresh world (null: not known to the table)
+     * @param creating       it creates and honours Idempotency-Key
+     * @param jobcenterIds   the ids in its path belong to a Jobcenter (another Jobcenter's staff: 404)
      */
     public record Endpoint<W>(String method, String path, Caller caller, Function<W, Object> body,
-                              List<UnknownValue> unknownValues, boolean ifMatch, boolean creating,
-                              boolean jobcenterIds) {
+                              List<InvalidValue> invalidValues, List<String> requiredFields, List<Caller> forbiddenFor,
+                              boolean ifMatch, Function<W, String> currentEtag, boolean creating, boolean jobcenterIds) {
 
         public Endpoint<W> as(Caller who) {
-            return new Endpoint<>(method, path, who, body, unknownValues, ifMatch, creating, jobcenterIds);
+            return new Endpoint<>(method, path, who, body, invalidValues, requiredFields, forbiddenFor,
+                    ifMatch, currentEtag, creating, jobcenterIds);
         }
 
         @SuppressWarnings("unchecked")
         public Endpoint<W> body(Function<W, ?> valid) {
-            return new Endpoint<>(method, path, caller, (Function<W, Object>) valid, unknownValues, ifMatch, creating, jobcenterIds);
+            return new Endpoint<>(method, path, caller, (Function<W, Object>) valid, invalidValues, requiredFields, forbiddenFor,
+                    ifMatch, currentEtag, creating, jobcenterIds);
         }
 
         /** Each field in turn gets {@link #NO_SUCH_VALUE}; the problem must name the field. */
         public Endpoint<W> enumFields(String... fields) {
-            Endpoint<W> endpoint = this;
-            for (String field : fields) {
-                endpoint = endpoint.unknownValue(new UnknownValue(field, valid -> with(valid, field, NO_SUCH_VALUE)));
-            }
-            return endpoint;
+            return invalidEach(NO_SUCH_VALUE, fields);
+        }
+
+        /** Each field in turn gets a date in German notation ({@code 16.04.2012}); the problem must name the field. */
+        public Endpoint<W> dateFields(String... fields) {
+            return invalidEach("16.04.2012", fields);
         }
 
         /** An unknown enum value somewhere in the body (nested, in a list); the problem's status is checked. */
         public Endpoint<W> unknownEnum(UnaryOperator<Object> into) {
-            return unknownValue(new UnknownValue(null, into));
+            return invalidValue(new InvalidValue(null, into));
+        }
+
+        /** Fields of the (map) body that must be there: each in turn left out, then sent as null, answers 400 naming it. */
+        public Endpoint<W> requiredFields(String... fields) {
+            return new Endpoint<>(method, path, caller, body, invalidValues, List.of(fields), forbiddenFor,
+                    ifMatch, currentEtag, creating, jobcenterIds);
+        }
+
+        /** Callers whose role may not use the endpoint: each answers 403. */
+        public Endpoint<W> forbiddenFor(Caller... callers) {
+            return new Endpoint<>(method, path, caller, body, invalidValues, requiredFields, List.of(callers),
+                    ifMatch, currentEtag, creating, jobcenterIds);
+        }
+
+        /** For Jobcenter staff only: the coordinator and ops answer 403. */
+        public Endpoint<W> staffOnly() {
+            return forbiddenFor(Caller.COORDINATOR, Caller.OPS);
         }
 
         public Endpoint<W> takesIfMatch() {
-            return new Endpoint<>(method, path, caller, body, unknownValues, true, creating, jobcenterIds);
+            return new Endpoint<>(method, path, caller, body, invalidValues, requiredFields, forbiddenFor,
+                    true, currentEtag, creating, jobcenterIds);
+        }
+
+        /**
+         * It honours If-Match, and {@code current} tells the resource's ETag in a fresh world: the
+         * valid request with it goes ahead, after which that ETag is stale (412).
+         */
+        public Endpoint<W> takesIfMatch(Function<W, String> current) {
+            return new Endpoint<>(method, path, caller, body, invalidValues, requiredFields, forbiddenFor,
+                    true, current, creating, jobcenterIds);
         }
 
         public Endpoint<W> creates() {
-            return new Endpoint<>(method, path, caller, body, unknownValues, ifMatch, true, jobcenterIds);
+            return new Endpoint<>(method, path, caller, body, invalidValues, requiredFields, forbiddenFor,
+                    ifMatch, currentEtag, true, jobcenterIds);
         }
 
         public Endpoint<W> withJobcenterIds() {
-            return new Endpoint<>(method, path, caller, body, unknownValues, ifMatch, creating, true);
+            return new Endpoint<>(method, path, caller, body, invalidValues, requiredFields, forbiddenFor,
+                    ifMatch, currentEtag, creating, true);
         }
 
         public boolean hasBody() {
@@ -134,10 +175,19 @@ public abstract class BadInputSweep<W extends BadInputSweep.Ids> {
             return body == null ? null : body.apply(world);
         }
 
-        private Endpoint<W> unknownValue(UnknownValue value) {
-            List<UnknownValue> values = new ArrayList<>(unknownValues);
+        private Endpoint<W> invalidEach(String value, String... fields) {
+            Endpoint<W> endpoint = this;
+            for (String field : fields) {
+                endpoint = endpoint.invalidValue(new InvalidValue(field, valid -> with(valid, field, value)));
+            }
+            return endpoint;
+        }
+
+        private Endpoint<W> invalidValue(InvalidValue value) {
+            List<InvalidValue> values = new ArrayList<>(invalidValues);
             values.add(value);
-            return new Endpoint<>(method, path, caller, body, List.copyOf(values), ifMatch, creating, jobcenterIds);
+            return new Endpoint<>(method, path, caller, body, List.copyOf(values), requiredFields, forbiddenFor,
+                    ifMatch, currentEtag, creating, jobcenterIds);
         }
 
         @Override
@@ -198,6 +248,9 @@ public abstract class BadInputSweep<W extends BadInputSweep.Ids> {
             for (String malformed : MALFORMED_JSON) {
                 assertProblem(send(as(endpoint, OWNER), endpoint, world, malformed), 400);
             }
+            if (!(endpoint.validBody(world) instanceof List<?>)) {
+                assertProblem(send(as(endpoint, OWNER), endpoint, world, "[]"), 400); // a list where an object belongs
+            }
         });
     }
 
@@ -210,16 +263,47 @@ public abstract class BadInputSweep<W extends BadInputSweep.Ids> {
     }
 
     @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
-    @MethodSource("endpointsWithUnknownValues")
-    public void unknownEnumValuesAnswer400NamingTheFieldAndChangeNothing(Endpoint<W> endpoint) {
+    @MethodSource("endpointsWithInvalidValues")
+    public void invalidFieldValuesAnswer400NamingTheFieldAndChangeNothing(Endpoint<W> endpoint) {
         W world = sharedWorld();
         assertChangesNothing(endpoint, () -> {
-            for (UnknownValue unknown : endpoint.unknownValues()) {
+            for (InvalidValue invalid : endpoint.invalidValues()) {
                 ValidatableResponse response = assertProblem(send(as(endpoint, OWNER), endpoint, world,
-                        unknown.into().apply(endpoint.validBody(world))), 400);
-                if (unknown.field() != null) {
-                    response.body("violations.field", hasItem(unknown.field()));
+                        invalid.into().apply(endpoint.validBody(world))), 400);
+                if (invalid.field() != null) {
+                    response.body("violations.field", hasItem(invalid.field()));
                 }
+            }
+        });
+    }
+
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+    @MethodSource("endpointsWithRequiredFields")
+    public void eachMissingRequiredFieldAnswers400NamingItAndChangesNothing(Endpoint<W> endpoint) {
+        W world = sharedWorld();
+        assertChangesNothing(endpoint, () -> {
+            for (String field : endpoint.requiredFields()) {
+                Map<String, Object> absent = with(endpoint.validBody(world), field, null);
+                absent.remove(field);
+                for (Map<String, Object> body : List.of(absent, with(endpoint.validBody(world), field, null))) {
+                    assertProblem(send(as(endpoint, OWNER), endpoint, world, body), 400)
+                            .body("violations.field", hasItem(anyOf(equalTo(field), endsWith("." + field))));
+                }
+            }
+        });
+    }
+
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+    @MethodSource("endpointsWithForbiddenRoles")
+    public void aCallerWhoseRoleMayNotUseItAnswers403AndChangesNothing(Endpoint<W> endpoint) {
+        W world = sharedWorld();
+        assertChangesNothing(endpoint, () -> {
+            for (Caller forbidden : endpoint.forbiddenFor()) {
+                RequestSpecification request = given().auth().oauth2(forbidden.token(OWNER)).contentType(ContentType.JSON);
+                if (endpoint.ifMatch()) {
+                    request.header("If-Match", "\"0\"");
+                }
+                assertProblem(send(request, endpoint, world, endpoint.validBody(world)), 403);
             }
         });
     }
@@ -262,6 +346,21 @@ public abstract class BadInputSweep<W extends BadInputSweep.Ids> {
         W world = sharedWorld();
         assertChangesNothing(endpoint, () -> assertProblem(
                 send(as(endpoint, OWNER).header("If-Match", "\"987654\""), endpoint, world, endpoint.validBody(world)), 412));
+    }
+
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+    @MethodSource("endpointsKnowingTheCurrentEtag")
+    public void theCurrentEtagGoesAheadAndAfterwardsAnswers412AndChangesNothing(Endpoint<W> endpoint) {
+        W world = world(); // it changes: on data of its own
+        String current = endpoint.currentEtag().apply(world);
+        int status = send(as(endpoint, OWNER).header("If-Match", current), endpoint, world, endpoint.validBody(world))
+                .then().extract().statusCode();
+        assertTrue(status == 200 || status == 204, endpoint + " with the current ETag " + current + " answered " + status);
+        assertChangesNothing(endpoint, () -> {
+            for (String stale : List.of(current, "W/" + current)) {
+                assertProblem(send(as(endpoint, OWNER).header("If-Match", stale), endpoint, world, endpoint.validBody(world)), 412);
+            }
+        });
     }
 
     @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
@@ -367,8 +466,20 @@ public abstract class BadInputSweep<W extends BadInputSweep.Ids> {
         return endpointsWhere(Endpoint::hasBody);
     }
 
-    protected Stream<Endpoint<W>> endpointsWithUnknownValues() {
-        return endpointsWhere(endpoint -> !endpoint.unknownValues().isEmpty());
+    protected Stream<Endpoint<W>> endpointsWithInvalidValues() {
+        return endpointsWhere(endpoint -> !endpoint.invalidValues().isEmpty());
+    }
+
+    protected Stream<Endpoint<W>> endpointsWithRequiredFields() {
+        return endpointsWhere(endpoint -> !endpoint.requiredFields().isEmpty());
+    }
+
+    protected Stream<Endpoint<W>> endpointsWithForbiddenRoles() {
+        return endpointsWhere(endpoint -> !endpoint.forbiddenFor().isEmpty());
+    }
+
+    protected Stream<Endpoint<W>> endpointsKnowingTheCurrentEtag() {
+        return endpointsWhere(endpoint -> endpoint.currentEtag() != null);
     }
 
     protected Stream<Endpoint<W>> endpointsWithJobcenterIds() {
@@ -406,6 +517,6 @@ public abstract class BadInputSweep<W extends BadInputSweep.Ids> {
     }
 
     private Endpoint<W> endpoint(String method, String path) {
-        return new Endpoint<>(method, path, Caller.STAFF, null, List.of(), false, false, false);
+        return new Endpoint<>(method, path, Caller.STAFF, null, List.of(), List.of(), List.of(), false, null, false, false);
     }
 }
