@@ -5,6 +5,7 @@ import {
   COMPARISON_ROWS, PROVIDER_TYPES, SUSTAINABILITY_COLUMNS, TOTAL_LABEL, WHEREABOUTS_COLUMNS, WHEREABOUTS_SHARES,
   callerLabel, dimensionHeading, keyLabel,
 } from './labels.js';
+import { loadFigures } from './figures.js';
 
 const $ = id => document.getElementById(id);
 const numbers = new Intl.NumberFormat('de-DE');
@@ -13,7 +14,7 @@ const NBSP = '\u00a0';
 const STATUS_REFRESH_MS = 30000;
 
 /** What the tables currently show, so that a download is exactly that (not the form's unsaved state). */
-const shown = { whereabouts: null, sustainability: null, comparison: null };
+const shown = { whereabouts: null, sustainability: null, comparison: null, trend: null, structure: null };
 let loadCounter = 0;
 let chartUrl = null;
 let statusTimer = null;
@@ -153,6 +154,9 @@ async function startSession() {
 // --- selection and views -----------------------------------------------------------------
 
 function currentView() {
+  if (location.hash === '#struktur') {
+    return 'figures';
+  }
   return location.hash === '#vergleich' ? 'comparison' : 'whereabouts';
 }
 
@@ -160,7 +164,8 @@ function showView() {
   const view = currentView();
   $('view-whereabouts').hidden = view !== 'whereabouts';
   $('view-comparison').hidden = view !== 'comparison';
-  $('group-by-field').hidden = view === 'comparison';
+  $('view-figures').hidden = view !== 'figures';
+  $('group-by-field').hidden = view !== 'whereabouts';
   for (const link of document.querySelectorAll('.views a')) {
     if (link.dataset.view === view) {
       link.setAttribute('aria-current', 'page');
@@ -202,7 +207,9 @@ async function load() {
   const ticket = ++loadCounter;
   showMessage('');
   try {
-    if (currentView() === 'comparison') {
+    if (currentView() === 'figures') {
+      await loadFiguresView(sel, ticket);
+    } else if (currentView() === 'comparison') {
       await loadComparison(sel, ticket);
     } else {
       await loadWhereabouts(sel, ticket);
@@ -242,9 +249,25 @@ function isSuppressed(row, field) {
   return Array.isArray(row.suppressedFields) && row.suppressedFields.includes(field);
 }
 
-/** A data cell: a count, a whole percentage, "unterdrückt" or "–" (no denominator). */
+/** A field of a row; {@code field} may name a nested one ("exitsByReason.dropout", as suppressedFields does). */
+function valueOf(row, field) {
+  return field.split('.').reduce((object, name) => (object === null || object === undefined ? undefined : object[name]), row);
+}
+
+/** "vorläufig" beside a quota whose row still has participations that can change. */
+function provisionalMark(row) {
+  if (!(row.provisional > 0)) {
+    return null;
+  }
+  return el('span', {
+    class: 'provisional', title: `${numbers.format(row.provisional)} der Teilnahmen dieser Zeile können sich noch ändern (noch nicht beendet oder Austritt vor weniger als drei Monaten)`,
+    text: ` vorläufig (${numbers.format(row.provisional)})`,
+  });
+}
+
+/** A data cell: a count, a whole percentage (marked "vorläufig" with the provisional count), "unterdrückt" or "–" (no denominator). */
 function cell(row, field, kind, extra = {}) {
-  const value = row[field];
+  const value = valueOf(row, field);
   const attributes = { 'data-field': field, ...extra };
   if (value === null || value === undefined) {
     if (isSuppressed(row, field) || row.suppressed) {
@@ -254,7 +277,10 @@ function cell(row, field, kind, extra = {}) {
     return el('td', { ...attributes, class: 'none', title: 'keine Angabe (kein Nenner)' },
       el('span', { 'aria-hidden': 'true', text: '–' }), el('span', { class: 'visually-hidden', text: 'keine Angabe' }));
   }
-  return el('td', attributes, kind === 'percent' ? `${numbers.format(value)}${NBSP}%` : numbers.format(value));
+  if (kind === 'percent') {
+    return el('td', attributes, `${numbers.format(value)}${NBSP}%`, provisionalMark(row));
+  }
+  return el('td', attributes, numbers.format(value));
 }
 
 function anySuppressed(report) {
@@ -325,7 +351,7 @@ function renderWhereabouts(report, sel) {
     el('tbody', {}, ...report.rows.map(row => line(row, keyLabel(groupBy, row.key), false))),
     report.total ? el('tfoot', {}, line(report.total, TOTAL_LABEL, true)) : null);
   if (report.rows.length === 0) {
-    table.querySelector('tbody').append(el('tr', {}, el('td', { colspan: 18, text: 'Keine Teilnahmen in dieser Auswahl.' })));
+    table.querySelector('tbody').append(el('tr', {}, el('td', { colspan: 20, text: 'Keine Teilnahmen in dieser Auswahl.' })));
   }
   $('whereabouts-table').replaceChildren(table);
   $('suppression-note').hidden = !anySuppressed(report);
@@ -399,8 +425,10 @@ async function loadComparison(sel, ticket) {
         return el('td', { 'data-key': column.key, class: 'none' }, el('span', { text: 'keine Gruppen' }));
       }
       const td = cell(row, indicator.field, indicator.kind, { 'data-key': column.key });
-      if (indicator.count && row[indicator.count] !== null && row[indicator.count] !== undefined && row[indicator.field] !== null) {
-        td.append(el('span', { class: 'count', text: ` (${numbers.format(row[indicator.count])})` }));
+      const count = indicator.count ? valueOf(row, indicator.count) : null;
+      if (count !== null && count !== undefined && row[indicator.field] !== null) {
+        // the count right after the quota, before any "vorläufig" mark
+        td.insertBefore(el('span', { class: 'count', text: ` (${numbers.format(count)})` }), td.querySelector('.provisional'));
       }
       return td;
     })));
@@ -415,6 +443,24 @@ async function loadComparison(sel, ticket) {
   announce('Vergleich Jobcenter und Bildungsträger geladen.');
 }
 
+// --- view: Entwicklung und Struktur (figures.js) ------------------------------------------------------
+
+async function loadFiguresView(sel, ticket) {
+  setBusy(['trend-chart', 'structure-chart', 'structure-table', 'kinds-table', 'exits-table'], true);
+  const reports = await loadFigures(sel, { el, cell, describe, isCurrent: () => ticket === loadCounter });
+  if (ticket !== loadCounter) {
+    return;
+  }
+  setBusy(['trend-chart', 'structure-chart', 'structure-table', 'kinds-table', 'exits-table'], false);
+  $('suppression-note').hidden = !reports.some(anySuppressed);
+  const base = { phaseId: sel.phaseId, from: sel.from, to: sel.to };
+  shown.trend = { path: `/reports/whereabouts${query({ ...base, groupBy: 'entryQuarter' })}`, filename: csvName('verbleib', sel, 'entryQuarter') };
+  shown.structure = { path: `/reports/structure${query(base)}`, filename: csvName('struktur', sel, 'jobcenter') };
+  $('download-trend').disabled = false;
+  $('download-structure').disabled = false;
+  announce('Entwicklung je Quartal, Struktur und Ergebnis je Jobcenter geladen.');
+}
+
 // --- CSV download and projection status ------------------------------------------------------------
 
 function csvName(prefix, sel, groupBy) {
@@ -427,7 +473,8 @@ async function download(which) {
     return;
   }
   try {
-    const blob = await getBlob(what.path, 'text/csv');
+    // German column titles (lang=de): the file is for people; scripts call the API without it.
+    const blob = await getBlob(`${what.path}${what.path.includes('?') ? '&' : '?'}lang=de`, 'text/csv');
     const url = URL.createObjectURL(blob);
     const link = el('a', { href: url, download: what.filename, hidden: true });
     document.body.append(link);
@@ -483,5 +530,7 @@ $('filter').addEventListener('submit', event => {
 $('download-whereabouts').addEventListener('click', () => download('whereabouts'));
 $('download-sustainability').addEventListener('click', () => download('sustainability'));
 $('download-comparison').addEventListener('click', () => download('comparison'));
+$('download-trend').addEventListener('click', () => download('trend'));
+$('download-structure').addEventListener('click', () => download('structure'));
 window.addEventListener('hashchange', () => storedToken() && showView());
 startSession();

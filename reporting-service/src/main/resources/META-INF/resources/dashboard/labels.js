@@ -18,14 +18,27 @@ export const DIMENSIONS = {
   customerType: { heading: 'Kundentyp', keys: { NEW: 'Neukunde', EXISTING: 'Bestandskunde' } },
   labourMarketDistance: { heading: 'Arbeitsmarktnähe', keys: { CLOSE: 'marktnah', DISTANT: 'marktfern' } },
   vocationalQualification: { heading: 'Berufsabschluss', keys: { true: 'mit Berufsabschluss', false: 'ohne Berufsabschluss' } },
+  entryQuarter: { heading: 'Eintrittsquartal', keys: {} },
+  entryMonth: { heading: 'Eintrittsmonat', keys: {} },
 };
 
 export const TOTAL_LABEL = 'Insgesamt';
+
+const MONTHS = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober',
+  'November', 'Dezember'];
 
 /** The label of one row key of a dimension; unknown keys are shown as they are. */
 export function keyLabel(groupBy, key) {
   if (key === 'UNKNOWN') {
     return 'unbekannt';
+  }
+  const quarter = groupBy === 'entryQuarter' && /^(\d{4})-Q([1-4])$/.exec(key);
+  if (quarter) {
+    return `${quarter[2]}. Quartal ${quarter[1]}`;
+  }
+  const month = groupBy === 'entryMonth' && /^(\d{4})-(\d{2})$/.exec(key);
+  if (month) {
+    return `${MONTHS[Number(month[2]) - 1]} ${month[1]}`;
   }
   const dimension = DIMENSIONS[groupBy];
   return (dimension && dimension.keys[key]) || key;
@@ -41,9 +54,10 @@ export const WHEREABOUTS_COLUMNS = [
   { label: 'Minijob', count: 'minijobs', percent: 'minijobQuotaPercent', percentLabel: 'Minijobquote' },
   { label: 'arbeitslos', count: 'unemployed', percent: 'unemployedQuotaPercent', percentLabel: 'Quote' },
   { label: 'Sonstiges', count: 'other', percent: 'otherQuotaPercent', percentLabel: 'Quote' },
-  { label: 'Abbruch', count: 'dropouts', percent: 'dropoutQuotaPercent', percentLabel: 'Abbruchquote' },
+  { label: 'Abbruch ohne anderen Verbleib', count: 'dropouts', percent: 'dropoutQuotaPercent', percentLabel: 'Anteil' },
   { label: 'offen', count: 'open', percent: 'openQuotaPercent', percentLabel: 'Anteil' },
-  { label: 'schnelle Integration', count: 'fastIntegrations', percent: 'fastIntegrationQuotaPercent', percentLabel: 'Quote' },
+  { label: 'Integration während der Teilnahme', count: 'fastIntegrations', percent: 'fastIntegrationQuotaPercent', percentLabel: 'Quote' },
+  { label: 'Abbruchquote (alle Abbrüche)', count: 'exitsByReason.dropout', percent: 'dropoutRatePercent', percentLabel: 'Quote' },
 ];
 
 /** Shares of N shown as single columns. */
@@ -63,6 +77,9 @@ export const SUSTAINABILITY_COLUMNS = [
   { label: 'davon nicht arbeitslos', field: 'notUnemployed', kind: 'count' },
   { label: 'Eingliederungsquote', field: 'placementRatePercent', kind: 'percent' },
   { label: 'Verbleibsquote', field: 'notUnemployedRatePercent', kind: 'percent' },
+  { label: 'Integrierte, nach 12 Monaten nachbefragt', field: 'checkedAtMonth12', kind: 'count' },
+  { label: 'davon weiterhin integriert', field: 'stillIntegratedAtMonth12', kind: 'count' },
+  { label: 'Nachhaltigkeit nach 12 Monaten', field: 'sustainability12Percent', kind: 'percent' },
 ];
 
 /** The indicators of the side-by-side comparison, one row each: from the whereabouts (w) or sustainability (s) report. */
@@ -70,16 +87,37 @@ export const COMPARISON_ROWS = [
   { label: 'Teilnahmen (N)', source: 'w', field: 'n', kind: 'count' },
   { label: 'Integrationsquote', source: 'w', field: 'integrationQuotaPercent', count: 'integrations', kind: 'percent' },
   { label: 'Minijobquote', source: 'w', field: 'minijobQuotaPercent', count: 'minijobs', kind: 'percent' },
-  { label: 'arbeitslos', source: 'w', field: 'unemployedQuotaPercent', count: 'unemployed', kind: 'percent' },
-  { label: 'Sonstiges', source: 'w', field: 'otherQuotaPercent', count: 'other', kind: 'percent' },
-  { label: 'Abbruchquote', source: 'w', field: 'dropoutQuotaPercent', count: 'dropouts', kind: 'percent' },
+  { label: 'arbeitslos 3 Monate nach Austritt', source: 'w', field: 'unemployedQuotaPercent', count: 'unemployed', kind: 'percent' },
+  { label: 'sonstiger Verbleib 3 Monate nach Austritt', source: 'w', field: 'otherQuotaPercent', count: 'other', kind: 'percent' },
+  { label: 'Abbruch ohne anderen Verbleib (Kategorie)', source: 'w', field: 'dropoutQuotaPercent', count: 'dropouts', kind: 'percent' },
+  { label: 'Abbruchquote (alle Abbrüche)', source: 'w', field: 'dropoutRatePercent', count: 'exitsByReason.dropout', kind: 'percent' },
   { label: 'offen', source: 'w', field: 'openQuotaPercent', count: 'open', kind: 'percent' },
-  { label: 'schnelle Integration (während der Teilnahme)', source: 'w', field: 'fastIntegrationQuotaPercent', count: 'fastIntegrations', kind: 'percent' },
+  { label: 'Integrationen während der Teilnahme', source: 'w', field: 'fastIntegrationQuotaPercent', count: 'fastIntegrations', kind: 'percent' },
   { label: 'Anteil marktnah', source: 'w', field: 'closeSharePercent', count: 'closeToLabourMarket', kind: 'percent' },
   { label: 'Anteil mit Berufsabschluss', source: 'w', field: 'qualifiedSharePercent', count: 'qualified', kind: 'percent' },
   { label: 'Nachhaltigkeit nach 6 Monaten', source: 's', field: 'sustainabilityPercent', count: 'stillIntegrated', kind: 'percent' },
   { label: 'Eingliederungsquote nach 6 Monaten', source: 's', field: 'placementRatePercent', count: 'placed', kind: 'percent' },
   { label: 'Verbleibsquote (nicht arbeitslos) nach 6 Monaten', source: 's', field: 'notUnemployedRatePercent', count: 'notUnemployed', kind: 'percent' },
+  { label: 'Nachhaltigkeit nach 12 Monaten', source: 's', field: 'sustainability12Percent', count: 'stillIntegratedAtMonth12', kind: 'percent' },
+  { label: 'vorläufig (Anzahl, kann sich noch ändern)', source: 'w', field: 'provisional', kind: 'count' },
+];
+
+/** The kinds of integration (whereabouts row, integrationKinds): count and share of all integrations. */
+export const INTEGRATION_KINDS = [
+  { label: 'sozialversicherungspflichtige Beschäftigung', count: 'employment', share: 'employmentShare' },
+  { label: 'Ausbildung', count: 'apprenticeship', share: 'apprenticeshipShare' },
+  { label: 'Selbständigkeit', count: 'selfEmployment', share: 'selfEmploymentShare' },
+  { label: 'davon Zeitarbeit (Beschäftigung)', count: 'temporaryAgency', share: 'temporaryAgencyShare' },
+  { label: 'davon befristet (Beschäftigung)', count: 'fixedTerm', share: 'fixedTermShare' },
+];
+
+/** Exits by reason (row.exitsByReason), whatever happened afterwards. */
+export const EXIT_REASONS = [
+  { label: 'regulär beendet', field: 'completed' },
+  { label: 'Integration', field: 'integrated' },
+  { label: 'Abbruch', field: 'dropout' },
+  { label: 'sonstiger Grund', field: 'other' },
+  { label: 'davon wegen Absage der Gruppe', field: 'groupCancelled' },
 ];
 
 export const PROVIDER_TYPES = ['JOBCENTER', 'EDUCATION_PROVIDER'];

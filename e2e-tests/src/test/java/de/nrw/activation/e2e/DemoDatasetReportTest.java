@@ -82,6 +82,52 @@ class DemoDatasetReportTest {
         assertThat(fast).as("18-20 %% found work during the 6-8 weeks").isBetween(17, 21);
     }
 
+    /** Slide 7's classes of projects: share close to the labour market and share qualified, in whole percent. */
+    record StructureClass(List<String> jobcenters, int closeFrom, int closeTo, int qualifiedFrom, int qualifiedTo) { }
+
+    static final List<StructureClass> SLIDE_7 = List.of(
+            new StructureClass(List.of("bochum", "hamm"), 90, 100, 69, 74),
+            new StructureClass(List.of("kreis-coesfeld", "kreis-dueren", "muelheim"), 82, 100, 65, 76),
+            new StructureClass(List.of("duesseldorf", "herne", "rhein-kreis-neuss"), 52, 78, 44, 55),
+            new StructureClass(List.of("kreis-paderborn", "kreis-steinfurt"), 0, 48, 60, 63));
+
+    @Test
+    void slide7EachProjectsStructureIsInTheRangeOfItsClass() {
+        JsonNode structure = get("/api/v1/reports/structure", loader.coordinatorToken());
+        for (StructureClass structureClass : SLIDE_7) {
+            for (String jobcenter : structureClass.jobcenters()) {
+                JsonNode row = only(structure, jobcenter);
+                assertThat(percentOf(row.path("closeShare"))).as("share close to the labour market of %s", jobcenter)
+                        .isBetween(structureClass.closeFrom(), structureClass.closeTo());
+                assertThat(percentOf(row.path("qualifiedShare"))).as("share qualified of %s", jobcenter)
+                        .isBetween(structureClass.qualifiedFrom(), structureClass.qualifiedTo());
+            }
+        }
+        assertThat(structure.path("rows").size()).isEqualTo(10);
+    }
+
+    @Test
+    void slide18FastIntegrationsAndSixMonthSustainabilityAreThePublishedOnes() {
+        JsonNode whereabouts = total(report(loader.coordinatorToken()));
+        assertThat(percent(whereabouts.path("fastIntegrations").asInt(), 1608))
+                .as("18-20 %% found work during the 6-8 weeks").isBetween(18, 20);
+        JsonNode sustainability = total(get("/api/v1/reports/sustainability", loader.coordinatorToken()));
+        assertThat(percentOf(sustainability.path("sustainability")))
+                .as("81-82 %% of those in svB were still in svB after 6 months").isBetween(81, 82);
+    }
+
+    static JsonNode get(String path, String token) {
+        String body = RestAssured.given().auth().oauth2(token).accept("application/json")
+                .queryParam("phaseId", "PHASE_1")
+                .get(suite.url("reporting-service") + path)
+                .then().statusCode(200).extract().asString();
+        try {
+            return JSON.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void theAgeBandsAreTheBandsAtEntry() {
         // Entries are in 2011-2012, the participants were registered today: only the band on the

@@ -40,6 +40,8 @@ class BadInputSweepTest extends BadInputSweep<BadInputSweepTest.NoIds> {
                 get("/api/v1/reports/whereabouts").as(Caller.COORDINATOR).forbiddenFor(Caller.OPS),
                 get("/api/v1/reports/sustainability").as(Caller.COORDINATOR).forbiddenFor(Caller.OPS),
                 get("/api/v1/reports/whereabouts/chart").as(Caller.COORDINATOR).forbiddenFor(Caller.OPS),
+                get("/api/v1/reports/structure").as(Caller.COORDINATOR).forbiddenFor(Caller.OPS),
+                get("/api/v1/reports/structure/chart").as(Caller.COORDINATOR).forbiddenFor(Caller.OPS),
                 get("/api/v1/projections/status").as(Caller.OPS).forbiddenFor(Caller.STAFF),
                 post("/api/v1/projections/rebuild").as(Caller.OPS).forbiddenFor(Caller.STAFF, Caller.COORDINATOR));
     }
@@ -57,11 +59,13 @@ class BadInputSweepTest extends BadInputSweep<BadInputSweepTest.NoIds> {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"/api/v1/reports/whereabouts", "/api/v1/reports/sustainability", "/api/v1/reports/whereabouts/chart"})
+    @ValueSource(strings = {"/api/v1/reports/whereabouts", "/api/v1/reports/sustainability", "/api/v1/reports/whereabouts/chart",
+            "/api/v1/reports/structure", "/api/v1/reports/structure/chart"})
     void unknownEnumValuesAndMalformedQueriesAnswer400NamingTheParameter(String report) {
         Map<String, String> bad = report.endsWith("/chart")
                 ? Map.of("phaseId", "phase one!", "from", "01.09.2011", "to", "yesterday")
-                : Map.of("groupBy", "shoeSize", "phaseId", "phase one!", "from", "01.09.2011", "to", "yesterday");
+                : Map.of("groupBy", "shoeSize", "phaseId", "phase one!", "from", "01.09.2011", "to", "yesterday",
+                        "lang", "fr");
         bad.forEach((parameter, value) ->
                 assertProblem(given().auth().oauth2(Tokens.coordinator()).queryParam(parameter, value).get(report), 400)
                         .body("violations.field", hasItem(parameter)));

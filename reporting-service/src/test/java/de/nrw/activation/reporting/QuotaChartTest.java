@@ -78,7 +78,7 @@ class QuotaChartTest {
         assertThat(Double.parseDouble(bars(large).get(0).getAttribute("width"))).isEqualTo(224.0); // 40 % of 560
 
         Element small = groups.stream().filter(g -> g.getAttribute("data-jobcenter").equals(data.small())).findFirst().orElseThrow();
-        assertThat(small.getTextContent()).contains("N = suppressed").contains("integration quota suppressed");
+        assertThat(small.getTextContent()).contains("N = unterdrückt").contains("Integrationsquote unterdrückt");
         assertThat(bars(small)).isEmpty();
     }
 

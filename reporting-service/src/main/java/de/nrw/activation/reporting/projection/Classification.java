@@ -54,7 +54,8 @@ public final class Classification {
 
     /** The derived figures of a participation; {@code category} null: counted nowhere. */
     public record Result(Category category, boolean fastIntegration, OutcomeKind integrationKind,
-                         boolean temporaryAgency, boolean fixedTerm, OutcomeKind month6Status) { }
+                         boolean temporaryAgency, boolean fixedTerm, OutcomeKind month6Status,
+                         OutcomeKind month12Status) { }
 
     // Ties are broken as the projection always has: by outcome id for the earliest integration,
     // by event time, then outcome id for the latest status.
@@ -71,10 +72,29 @@ public final class Classification {
         return exitDate.plusMonths(3);
     }
 
+    /**
+     * The earliest exit date whose window has not passed on {@code today} (today <= exit + 3 months):
+     * a participation that ended on or after it, or has not ended, is provisional. A threshold on the
+     * exit date (not exit + 3 months compared with today) so the reports' query can use an index;
+     * found from today - 3 months, since month ends make plusMonths not invertible (31 May - 3 months =
+     * 28 Feb, whose window ends 28 May).
+     */
+    public static LocalDate earliestProvisionalExit(LocalDate today) {
+        LocalDate exit = today.minusMonths(3);
+        while (windowEnd(exit).isBefore(today)) {
+            exit = exit.plusDays(1);
+        }
+        while (!windowEnd(exit.minusDays(1)).isBefore(today)) {
+            exit = exit.minusDays(1);
+        }
+        return exit;
+    }
+
     public static Result classify(Participation p, Collection<Outcome> outcomes, Map<Checkpoint, OutcomeKind> checkpoints) {
         OutcomeKind month6 = checkpoints.get(Checkpoint.MONTH_6);
+        OutcomeKind month12 = checkpoints.get(Checkpoint.MONTH_12);
         if (p.entryDate() == null || p.withdrawn()) {
-            return new Result(null, false, null, false, false, month6);
+            return new Result(null, false, null, false, false, month6, month12);
         }
         LocalDate windowEnd = p.exitDate() == null ? null : windowEnd(p.exitDate());
         Optional<Outcome> firstIntegration = outcomes.stream()
@@ -108,7 +128,7 @@ public final class Classification {
         }
         return new Result(category, fast, firstIntegration.map(Outcome::kind).orElse(checkedIntegration),
                 firstIntegration.map(Outcome::temporaryAgency).orElse(false),
-                firstIntegration.map(Outcome::fixedTerm).orElse(false), month6);
+                firstIntegration.map(Outcome::fixedTerm).orElse(false), month6, month12);
     }
 
     /** The MONTH_3 checkpoint if recorded, else the latest outcome started on or before exit + 3 months. */

@@ -1,5 +1,6 @@
 package de.nrw.activation.reporting.projection;
 
+import de.nrw.activation.contract.ExitReason;
 import de.nrw.activation.contract.LabourMarketDistance;
 import de.nrw.activation.contract.OutcomeKind;
 
@@ -39,18 +40,43 @@ public enum Measure {
     ENDED_CHECKED_AT_MONTH6("endedCheckedAtMonth6", "ended_checked_month6", "exit_date IS NOT NULL AND month6_status IS NOT NULL"),
     PLACED("placed", "placed", "exit_date IS NOT NULL AND month6_status IN " + Sql.list(Classification.PLACEMENTS)),
     NOT_UNEMPLOYED("notUnemployed", "not_unemployed",
-            "exit_date IS NOT NULL AND month6_status IS NOT NULL AND month6_status <> " + Sql.literal(OutcomeKind.UNEMPLOYED));
+            "exit_date IS NOT NULL AND month6_status IS NOT NULL AND month6_status <> " + Sql.literal(OutcomeKind.UNEMPLOYED)),
+    CHECKED_AT_MONTH12("checkedAtMonth12", "integrated_checked_month12", Sql.INTEGRATION + " AND month12_status IS NOT NULL"),
+    STILL_INTEGRATED_AT_MONTH12("stillIntegratedAtMonth12", "still_integrated_month12",
+            Sql.INTEGRATION + " AND month12_status IN " + Sql.list(Classification.INTEGRATIONS)),
+    // Exits by reason, whatever happened afterwards (the evaluation's dropout rate counts EXITS_DROPOUT)
+    EXITS_COMPLETED("exitsCompleted", "exits_completed", Sql.exit(ExitReason.COMPLETED)),
+    EXITS_INTEGRATED("exitsIntegrated", "exits_integrated", Sql.exit(ExitReason.INTEGRATED)),
+    EXITS_DROPOUT("exitsDropout", "exits_dropout", Sql.exit(ExitReason.DROPOUT)),
+    EXITS_OTHER("exitsOther", "exits_other", Sql.exit(ExitReason.OTHER)),
+    EXITS_GROUP_CANCELLED("exitsGroupCancelled", "exits_group_cancelled", "exit_date IS NOT NULL AND group_cancelled");
 
-    public static final List<Measure> WHEREABOUTS = List.of(N, INTEGRATIONS, MINIJOBS, UNEMPLOYED, OTHER, DROPOUTS, OPEN,
-            FAST_INTEGRATIONS, CLOSE_TO_LABOUR_MARKET, QUALIFIED, EMPLOYMENT, APPRENTICESHIP, SELF_EMPLOYMENT,
-            TEMPORARY_AGENCY, FIXED_TERM);
-    public static final List<Measure> SUSTAINABILITY = List.of(N, INTEGRATED, CHECKED_AT_MONTH6, STILL_INTEGRATED, ENDED,
-            ENDED_CHECKED_AT_MONTH6, PLACED, NOT_UNEMPLOYED);
+    /** The exits by reason, part of both reports. */
+    static final List<Measure> EXITS = List.of(ENDED, EXITS_COMPLETED, EXITS_INTEGRATED, EXITS_DROPOUT, EXITS_OTHER,
+            EXITS_GROUP_CANCELLED);
+
+    public static final List<Measure> WHEREABOUTS = concat(List.of(N, INTEGRATIONS, MINIJOBS, UNEMPLOYED, OTHER, DROPOUTS,
+            OPEN, FAST_INTEGRATIONS, CLOSE_TO_LABOUR_MARKET, QUALIFIED, EMPLOYMENT, APPRENTICESHIP, SELF_EMPLOYMENT,
+            TEMPORARY_AGENCY, FIXED_TERM), EXITS);
+    public static final List<Measure> SUSTAINABILITY = concat(List.of(N, INTEGRATED, CHECKED_AT_MONTH6, STILL_INTEGRATED,
+            ENDED_CHECKED_AT_MONTH6, PLACED, NOT_UNEMPLOYED, CHECKED_AT_MONTH12, STILL_INTEGRATED_AT_MONTH12), EXITS);
     /** The summary table's count columns (INTEGRATED shares the integrations column). */
     static final List<Measure> SUMMARY_COLUMNS = List.of(N, INTEGRATIONS, MINIJOBS, UNEMPLOYED, OTHER, DROPOUTS, OPEN,
             FAST_INTEGRATIONS, CLOSE_TO_LABOUR_MARKET, QUALIFIED, EMPLOYMENT, APPRENTICESHIP, SELF_EMPLOYMENT,
             TEMPORARY_AGENCY, FIXED_TERM, CHECKED_AT_MONTH6, STILL_INTEGRATED, ENDED, ENDED_CHECKED_AT_MONTH6, PLACED,
-            NOT_UNEMPLOYED);
+            NOT_UNEMPLOYED, CHECKED_AT_MONTH12, STILL_INTEGRATED_AT_MONTH12, EXITS_COMPLETED, EXITS_INTEGRATED,
+            EXITS_DROPOUT, EXITS_OTHER, EXITS_GROUP_CANCELLED);
+
+    /**
+     * Participations whose category can still change: not ended, or the window (exit + 3 months,
+     * inclusive) not yet passed. Not in the summary (it depends on the day): counted over the
+     * participations, with {@link Classification#earliestProvisionalExit} of today as the parameter.
+     */
+    public static final String PROVISIONAL_SINCE = "(exit_date IS NULL OR exit_date >= ?)";
+
+    private static List<Measure> concat(List<Measure> first, List<Measure> second) {
+        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+    }
 
     private final String field;
     private final String column;
@@ -91,6 +117,10 @@ public enum Measure {
 
         static String category(Category category) {
             return "category = " + literal(category);
+        }
+
+        static String exit(ExitReason reason) {
+            return "exit_date IS NOT NULL AND exit_reason = " + literal(reason);
         }
 
         static String integrationOf(OutcomeKind kind) {

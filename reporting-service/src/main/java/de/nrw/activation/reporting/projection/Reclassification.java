@@ -41,12 +41,14 @@ final class Reclassification {
     private static final String UPDATE = """
             UPDATE S.participation p
                SET category = u.category, fast_integration = u.fast, integration_kind = u.kind,
-                   temporary_agency = u.temporary_agency, fixed_term = u.fixed_term, month6_status = u.month6
-              FROM unnest(?::uuid[], ?::text[], ?::boolean[], ?::text[], ?::boolean[], ?::boolean[], ?::text[])
-                   AS u(participation_id, category, fast, kind, temporary_agency, fixed_term, month6)
+                   temporary_agency = u.temporary_agency, fixed_term = u.fixed_term, month6_status = u.month6,
+                   month12_status = u.month12
+              FROM unnest(?::uuid[], ?::text[], ?::boolean[], ?::text[], ?::boolean[], ?::boolean[], ?::text[], ?::text[])
+                   AS u(participation_id, category, fast, kind, temporary_agency, fixed_term, month6, month12)
              WHERE p.participation_id = u.participation_id
-               AND (p.category, p.fast_integration, p.integration_kind, p.temporary_agency, p.fixed_term, p.month6_status)
-                   IS DISTINCT FROM (u.category, u.fast, u.kind, u.temporary_agency, u.fixed_term, u.month6)
+               AND (p.category, p.fast_integration, p.integration_kind, p.temporary_agency, p.fixed_term, p.month6_status,
+                    p.month12_status)
+                   IS DISTINCT FROM (u.category, u.fast, u.kind, u.temporary_agency, u.fixed_term, u.month6, u.month12)
             """;
 
     private record Row(UUID participationId, UUID participantId, Classification.Participation facts) { }
@@ -87,6 +89,7 @@ final class Reclassification {
         Boolean[] temporaryAgency = new Boolean[n];
         Boolean[] fixedTerm = new Boolean[n];
         String[] month6 = new String[n];
+        String[] month12 = new String[n];
         for (int i = 0; i < n; i++) {
             Row row = rows.get(i);
             Classification.Result result = Classification.classify(row.facts(),
@@ -99,6 +102,7 @@ final class Reclassification {
             temporaryAgency[i] = result.temporaryAgency();
             fixedTerm[i] = result.fixedTerm();
             month6[i] = Jdbc.name(result.month6Status());
+            month12[i] = Jdbc.name(result.month12Status());
         }
         try (PreparedStatement statement = c.prepareStatement(Jdbc.inSchema(UPDATE, schema))) {
             statement.setArray(1, c.createArrayOf("uuid", ids));
@@ -108,6 +112,7 @@ final class Reclassification {
             statement.setArray(5, c.createArrayOf("boolean", temporaryAgency));
             statement.setArray(6, c.createArrayOf("boolean", fixedTerm));
             statement.setArray(7, c.createArrayOf("text", month6));
+            statement.setArray(8, c.createArrayOf("text", month12));
             statement.executeUpdate();
         }
     }

@@ -29,6 +29,11 @@ final class CsvExport {
     private CsvExport() { }
 
     static String of(Report<?> report, ObjectMapper json) {
+        return of(report, json, false);
+    }
+
+    /** {@code german}: German column titles, {@code unterdrückt} for suppressed (as on the dashboard) and ja/nein (the dashboard's download). */
+    static String of(Report<?> report, ObjectMapper json, boolean german) {
         List<Object> all = new ArrayList<>(report.rows());
         all.add(report.total());
         List<Map<String, Object>> lines = new ArrayList<>();
@@ -38,8 +43,8 @@ final class CsvExport {
             node.path("suppressedFields").forEach(f -> suppressed.add(f.asText()));
             node.remove("suppressedFields");
             Map<String, Object> line = new LinkedHashMap<>();
-            flatten(node, suppressed, line);
-            lines.add(line);
+            flatten(node, "", suppressed, line);
+            lines.add(german ? inGerman(line) : line);
         }
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         lines.get(0).keySet().forEach(schema::addColumn);
@@ -52,20 +57,37 @@ final class CsvExport {
         return out.toString();
     }
 
-    private static void flatten(JsonNode node, List<String> suppressed, Map<String, Object> line) {
+    /**
+     * Nested objects become columns of their own: {@code integrationKinds}' fields under their own
+     * names (as the CSV always had them), any later object's as {@code object.field}
+     * ({@code exitsByReason.other}: the row has an {@code other} of its own).
+     */
+    private static void flatten(JsonNode node, String prefix, List<String> suppressed, Map<String, Object> line) {
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             JsonNode value = field.getValue();
+            String column = prefix + field.getKey();
             if (value.isObject()) {
-                flatten(value, suppressed, line);
+                flatten(value, field.getKey().equals("integrationKinds") ? "" : column + ".", suppressed, line);
             } else if (value.isNull()) {
-                line.put(field.getKey(), suppressed.contains(field.getKey()) ? SUPPRESSED : "");
+                line.put(column, suppressed.contains(column) ? SUPPRESSED : "");
             } else if (value.isBigDecimal() || value.isDouble()) {
-                line.put(field.getKey(), value.decimalValue().toPlainString());
+                line.put(column, value.decimalValue().toPlainString());
             } else {
-                line.put(field.getKey(), value.asText());
+                line.put(column, value.asText());
             }
         }
+    }
+
+    private static Map<String, Object> inGerman(Map<String, Object> line) {
+        Map<String, Object> german = new LinkedHashMap<>();
+        line.forEach((column, value) -> german.put(GermanCsv.title(column), switch (String.valueOf(value)) {
+            case SUPPRESSED -> GermanCsv.SUPPRESSED;
+            case "true" -> GermanCsv.YES;
+            case "false" -> GermanCsv.NO;
+            default -> value;
+        }));
+        return german;
     }
 }

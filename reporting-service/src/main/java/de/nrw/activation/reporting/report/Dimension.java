@@ -13,11 +13,16 @@ public enum Dimension {
     GENDER("gender", "gender", "gender"),
     CUSTOMER_TYPE("customerType", "customer_type", "customer_type"),
     LABOUR_MARKET_DISTANCE("labourMarketDistance", "labour_market_distance", "labour_market_distance"),
-    VOCATIONAL_QUALIFICATION("vocationalQualification", "vocational_qualification::text", "vocational_qualification");
+    VOCATIONAL_QUALIFICATION("vocationalQualification", "vocational_qualification::text", "vocational_qualification"),
+    // The trend: whole calendar quarters and months of the entry date (not in the summary table,
+    // so always counted over the participations).
+    ENTRY_QUARTER("entryQuarter", "to_char(entry_date, 'YYYY-\"Q\"Q')", null),
+    ENTRY_MONTH("entryMonth", "to_char(entry_date, 'YYYY-MM')", null);
 
     /** Rows whose value of the dimension is not known (for example an exit seen without its entry's attributes). */
     public static final String UNKNOWN = "UNKNOWN";
-    public static final String NAMES = "jobcenter|providerType|ageBand|gender|customerType|labourMarketDistance|vocationalQualification";
+    public static final String NAMES = "jobcenter|providerType|ageBand|gender|customerType|labourMarketDistance|"
+            + "vocationalQualification|entryQuarter|entryMonth";
 
     private final String parameter;
     private final String expression;
@@ -27,6 +32,11 @@ public enum Dimension {
         this.parameter = parameter;
         this.expression = expression;
         this.summaryColumn = summaryColumn;
+    }
+
+    /** Whether the summary table has this dimension as a column. */
+    boolean inSummary() {
+        return summaryColumn != null;
     }
 
     /** The column of the summary table (unknown values stored as UNKNOWN). */

@@ -62,8 +62,13 @@ final class Figures {
 
     /** A count, or null when suppressed. */
     Long count(String name) {
+        return count(name, name);
+    }
+
+    /** A count shown under another name (a nested field such as {@code exitsByReason.dropout}). */
+    Long count(String field, String name) {
         if (hidden.contains(name)) {
-            suppressedFields.add(name);
+            suppressedFields.add(field);
             return null;
         }
         return counts.get(name);

@@ -20,6 +20,9 @@ final class OpenApiExamples {
                  "fixedTerm": 30, "employmentShare": 0.8695652173913043, "apprenticeshipShare": 0.08695652173913043,
                  "selfEmploymentShare": 0.04347826086956522, "temporaryAgencyShare": 0.3043478260869565,
                  "fixedTermShare": 0.4347826086956522},
+               "provisional": 0,
+               "exitsByReason": {"completed": 150, "integrated": 30, "dropout": 21, "other": 8, "groupCancelled": 0},
+               "dropoutRate": 0.1004784688995215, "dropoutRatePercent": 10,
                "suppressed": false, "suppressedFields": []}],
              "total": {"key": "total", "n": 209, "...": "as in a row"}}""";
 
@@ -30,6 +33,18 @@ final class OpenApiExamples {
                "endedCheckedAtMonth6": 180, "placed": 52, "notUnemployed": 95,
                "placementRate": 0.2888888888888889, "placementRatePercent": 29,
                "notUnemployedRate": 0.5277777777777778, "notUnemployedRatePercent": 53,
+               "checkedAtMonth12": 55, "stillIntegratedAtMonth12": 44,
+               "sustainability12": 0.8, "sustainability12Percent": 80, "provisional": 0,
+               "exitsByReason": {"completed": 150, "integrated": 30, "dropout": 21, "other": 8, "groupCancelled": 0},
+               "dropoutRate": 0.1004784688995215, "dropoutRatePercent": 10,
+               "suppressed": false, "suppressedFields": []}],
+             "total": {"key": "total", "...": "as in a row"}}""";
+
+    static final String STRUCTURE = """
+            {"phaseId": "PHASE_1", "groupBy": "jobcenter", "jobcenterId": null, "suppressionApplied": true,
+             "rows": [{"key": "herne", "n": 209, "closeShare": 0.6985645933014354, "closeSharePercent": 70,
+               "qualifiedShare": 0.5263157894736842, "qualifiedSharePercent": 53,
+               "integrationQuota": 0.3301435406698565, "integrationQuotaPercent": 33,
                "suppressed": false, "suppressedFields": []}],
              "total": {"key": "total", "...": "as in a row"}}""";
 

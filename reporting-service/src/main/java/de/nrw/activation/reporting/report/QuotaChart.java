@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The integration and minijob quota per Jobcenter as a horizontal bar chart in SVG: one bar
+ * The integration and minijob quota per Jobcenter as a horizontal bar chart in SVG, labelled in
+ * German as the dashboard it is shown on (Integrationsquote, Minijobquote): one bar
  * group ({@code <g class="jobcenter">}) per Jobcenter with N in its label, two bars each, a
  * scale from 0 to 100 %. Written with the JDK's StAX writer, so every text and attribute is
  * escaped. No chart library that writes SVG resolves here (JFreeSVG does not).
@@ -43,10 +44,10 @@ final class QuotaChart {
             svg.writeAttribute("font-size", "13");
             svg.writeAttribute("role", "img");
 
-            String phase = report.phaseId() == null ? "all phases" : report.phaseId();
-            element(svg, "title", "Integration and minijob quota per Jobcenter, " + phase);
+            String phase = report.phaseId() == null ? "alle Phasen" : report.phaseId();
+            element(svg, "title", "Integrations- und Minijobquote je Jobcenter, " + phase);
             rect(svg, 0, 0, WIDTH, height, "#ffffff", null);
-            text(svg, 20, 30, "Integration and minijob quota per Jobcenter (" + phase + ")", "start", "18", "bold");
+            text(svg, 20, 30, "Integrations- und Minijobquote je Jobcenter (" + phase + ")", "start", "18", "bold");
             legend(svg, 20, 56);
 
             int plotBottom = TOP + Math.max(rows.size(), 1) * ROW_HEIGHT;
@@ -66,18 +67,18 @@ final class QuotaChart {
                 svg.writeStartElement("g");
                 svg.writeAttribute("class", "jobcenter");
                 svg.writeAttribute("data-jobcenter", row.key());
-                String n = row.n() == null ? "suppressed" : String.valueOf(row.n());
+                String n = row.n() == null ? "unterdrückt" : String.valueOf(row.n());
                 text(svg, LABEL_WIDTH - 10, y + 21, row.key() + " (N = " + n + ")", "end", "13", null);
-                bar(svg, "integration", y + 4, row.integrationQuota(), row.integrationQuotaPercent(), INTEGRATION_COLOUR);
-                bar(svg, "minijob", y + 4 + BAR_HEIGHT + 2, row.minijobQuota(), row.minijobQuotaPercent(), MINIJOB_COLOUR);
+                bar(svg, "integration", "Integrationsquote", y + 4, row.integrationQuota(), row.integrationQuotaPercent(), INTEGRATION_COLOUR);
+                bar(svg, "minijob", "Minijobquote", y + 4 + BAR_HEIGHT + 2, row.minijobQuota(), row.minijobQuotaPercent(), MINIJOB_COLOUR);
                 svg.writeEndElement();
                 y += ROW_HEIGHT;
             }
             if (rows.isEmpty()) {
-                text(svg, LABEL_WIDTH, TOP + 24, "No participations in this selection", "start", "13", null);
+                text(svg, LABEL_WIDTH, TOP + 24, "Keine Teilnahmen in dieser Auswahl", "start", "13", null);
             }
-            text(svg, 20, height - 12, "N = participations that entered a group in the selection. "
-                    + "Counts of 1 or 2 are suppressed in cross-Jobcenter reports.", "start", "11", null);
+            text(svg, 20, height - 12, "N = Teilnahmen mit Eintritt in der Auswahl. "
+                    + "Fallzahlen von 1 oder 2 werden in jobcenterübergreifenden Berichten unterdrückt.", "start", "11", null);
             svg.writeEndElement();
             svg.writeEndDocument();
             svg.close();
@@ -87,10 +88,10 @@ final class QuotaChart {
         return out.toString();
     }
 
-    private static void bar(XMLStreamWriter svg, String measure, int y, java.math.BigDecimal quota, Integer percent,
+    private static void bar(XMLStreamWriter svg, String measure, String label, int y, java.math.BigDecimal quota, Integer percent,
                             String colour) throws XMLStreamException {
         if (quota == null) {
-            text(svg, LABEL_WIDTH + 6, y + 12, measure + " quota suppressed", "start", "11", null);
+            text(svg, LABEL_WIDTH + 6, y + 12, label + " unterdrückt", "start", "11", null);
             return;
         }
         double width = PLOT_WIDTH * quota.doubleValue();
@@ -102,16 +103,16 @@ final class QuotaChart {
         svg.writeAttribute("height", String.valueOf(BAR_HEIGHT));
         svg.writeAttribute("fill", colour);
         svg.writeAttribute("data-quota", quota.toPlainString());
-        element(svg, "title", measure + " quota " + percent + " %");
+        element(svg, "title", label + " " + percent + " %");
         svg.writeEndElement();
         text(svg, LABEL_WIDTH + width + 6, y + 12.5, percent + " %", "start", "12", null);
     }
 
     private static void legend(XMLStreamWriter svg, int x, int y) throws XMLStreamException {
         rect(svg, x, y - 11, 14, 14, INTEGRATION_COLOUR, null);
-        text(svg, x + 20, y, "integration quota (employment, apprenticeship, self-employment)", "start", "13", null);
+        text(svg, x + 20, y, "Integrationsquote (Beschäftigung, Ausbildung, Selbständigkeit)", "start", "13", null);
         rect(svg, x + 470, y - 11, 14, 14, MINIJOB_COLOUR, null);
-        text(svg, x + 490, y, "minijob quota", "start", "13", null);
+        text(svg, x + 490, y, "Minijobquote", "start", "13", null);
     }
 
     private static void rect(XMLStreamWriter svg, double x, double y, double width, double height, String fill,

@@ -23,7 +23,8 @@ public class ReportFilter {
     @QueryParam("groupBy")
     @Pattern(regexp = Dimension.NAMES, message = "must be one of " + Dimension.NAMES)
     @Parameter(description = "One row per value of: jobcenter (default), providerType, ageBand, gender, customerType, "
-            + "labourMarketDistance, vocationalQualification", example = "jobcenter")
+            + "labourMarketDistance, vocationalQualification, entryQuarter (keys like 2012-Q1), entryMonth (2012-01)",
+            example = "jobcenter")
     public String groupBy;
 
     @QueryParam("from")
@@ -35,6 +36,17 @@ public class ReportFilter {
     @Pattern(regexp = DATE_PATTERN, message = "must be a date such as 2012-08-31")
     @Parameter(description = "Only participations that entered on or before this date (ISO-8601)", example = "2012-08-31")
     public String to;
+
+    @QueryParam("lang")
+    @Pattern(regexp = "de", message = "must be de (German CSV column titles) or absent")
+    @Parameter(description = "CSV only: lang=de gives German column titles (what the dashboard downloads); absent: "
+            + "the JSON field names", example = "de")
+    public String lang;
+
+    /** German CSV column titles requested. */
+    public boolean german() {
+        return "de".equals(lang);
+    }
 
     public Dimension dimension() {
         return Dimension.of(groupBy);

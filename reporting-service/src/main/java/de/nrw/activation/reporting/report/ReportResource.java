@@ -49,7 +49,13 @@ public class ReportResource {
      * education-provider-run groups) plus a {@code total} row. Each participation counts in
      * exactly one category, by precedence integration > minijob > unemployed > other > dropout
      * > open; the quotas are exact fractions of N, {@code ...Percent} rounded half-up.
-     * Send {@code Accept: text/csv} for the same rows as CSV (header row, total last).
+     * Send {@code Accept: text/csv} for the same rows as CSV (header row, total last; {@code lang=de}
+     * for German column titles).
+     * Two different dropout figures: {@code dropouts} / {@code dropoutQuota} is the exclusive
+     * category (dropped out and nothing else known); {@code dropoutRate} is the evaluation's
+     * Abbruchquote (every exit with reason DROPOUT, whatever came after). {@code provisional}
+     * says how many of N can still change; {@code groupBy=entryQuarter} / {@code entryMonth}
+     * give the trend.
      */
     @GET
     @Path("/whereabouts")
@@ -60,7 +66,7 @@ public class ReportResource {
                     examples = @ExampleObject(name = "phase 1", value = OpenApiExamples.WHEREABOUTS)),
             @Content(mediaType = CSV, examples = @ExampleObject(name = "csv", value = OpenApiExamples.CSV))})
     public Response whereabouts(@Valid @BeanParam ReportFilter filter) {
-        return answer(reports.whereabouts(filter.validated()), "whereabouts.csv");
+        return answer(reports.whereabouts(filter.validated()), "whereabouts.csv", filter.german());
     }
 
     /**
@@ -68,7 +74,11 @@ public class ReportResource {
      * checkpoint, the share still in employment, apprenticeship or self-employment), the
      * placement rate (MONTH_6 in employment subject to social insurance or apprenticeship) and
      * the not-unemployed rate (MONTH_6 anything but unemployed) of the ended participations
-     * with a recorded MONTH_6 checkpoint. Rows per {@code groupBy} plus a total; CSV on request.
+     * with a recorded MONTH_6 checkpoint; sustainability at 12 months the same from MONTH_12
+     * ({@code sustainability12}). Also {@code provisional}, {@code exitsByReason} and the evaluation's
+     * {@code dropoutRate} (every DROPOUT exit / N; not the whereabouts report's exclusive
+     * {@code dropouts} category). Rows per {@code groupBy} plus a total; CSV on request
+     * ({@code lang=de}: German column titles).
      */
     @GET
     @Path("/sustainability")
@@ -79,7 +89,7 @@ public class ReportResource {
                     examples = @ExampleObject(name = "phase 1", value = OpenApiExamples.SUSTAINABILITY)),
             @Content(mediaType = CSV)})
     public Response sustainability(@Valid @BeanParam ReportFilter filter) {
-        return answer(reports.sustainability(filter.validated()), "sustainability.csv");
+        return answer(reports.sustainability(filter.validated()), "sustainability.csv", filter.german());
     }
 
     /**
@@ -96,9 +106,42 @@ public class ReportResource {
         return Response.ok(QuotaChart.render(reports.whereabouts(filter.validated())), "image/svg+xml").build();
     }
 
-    private Response answer(Report<?> report, String fileName) {
+    /**
+     * Structure and result per Jobcenter (the evaluation's slide 7): the share of participants
+     * close to the labour market, the share with a vocational qualification and the integration
+     * quota, one row per Jobcenter plus a {@code total}. The same figures and the same suppression
+     * as the whereabouts report by Jobcenter. {@code Accept: text/csv} for CSV ({@code lang=de}:
+     * German column titles).
+     */
+    @GET
+    @Path("/structure")
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Operation(summary = "Structure and result per Jobcenter")
+    @APIResponse(responseCode = "200", description = "The report", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class),
+                    examples = @ExampleObject(name = "phase 1", value = OpenApiExamples.STRUCTURE)),
+            @Content(mediaType = CSV)})
+    public Response structure(@Valid @BeanParam ReportFilter filter) {
+        return answer(reports.structure(filter.validated()), "structure.csv", filter.german());
+    }
+
+    /**
+     * Structure and result as an SVG scatter chart (German labels): one dot per Jobcenter, x the
+     * share close to the labour market, y the integration quota, each dot labelled with the
+     * Jobcenter and N. A Jobcenter whose figures are suppressed is listed below the chart, not drawn.
+     */
+    @GET
+    @Path("/structure/chart")
+    @Produces("image/svg+xml")
+    @Operation(summary = "Structure and result per Jobcenter (SVG)")
+    @APIResponse(responseCode = "200", description = "The chart", content = @Content(mediaType = "image/svg+xml"))
+    public Response structureChart(@Valid @BeanParam ReportFilter filter) {
+        return Response.ok(StructureChart.render(reports.structure(filter.validated())), "image/svg+xml").build();
+    }
+
+    private Response answer(Report<?> report, String fileName, boolean german) {
         if (wantsCsv()) {
-            return Response.ok(CsvExport.of(report, mapper), CSV + "; charset=UTF-8")
+            return Response.ok(CsvExport.of(report, mapper, german), CSV + "; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
         }
         return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -23,18 +25,33 @@ public class Reports {
     @Inject
     ReportQueries queries;
 
+    @Inject
+    Clock clock;
+
     @ConfigProperty(name = "reporting.suppression.enabled", defaultValue = "true")
     boolean suppressionEnabled;
 
     public Report<WhereaboutsRow> whereabouts(ReportFilter filter) {
         String jobcenter = restrictedTo();
-        return build(filter, jobcenter, queries.whereabouts(filter, jobcenter), WhereaboutsRow.COUNTS, WhereaboutsRow::of);
+        return build(filter, jobcenter, queries.whereabouts(filter, jobcenter, today()), WhereaboutsRow.COUNTS, WhereaboutsRow::of);
     }
 
     public Report<SustainabilityRow> sustainability(ReportFilter filter) {
         String jobcenter = restrictedTo();
-        return build(filter, jobcenter, queries.sustainability(filter, jobcenter), SustainabilityRow.COUNTS,
+        return build(filter, jobcenter, queries.sustainability(filter, jobcenter, today()),
+                SustainabilityRow.COUNTS,
                 SustainabilityRow::of);
+    }
+
+    /** Structure and result per Jobcenter: the whereabouts report's rows by Jobcenter, three figures each. */
+    public Report<StructureRow> structure(ReportFilter filter) {
+        filter.groupBy = Dimension.JOBCENTER.parameter();
+        return StructureRow.of(whereabouts(filter));
+    }
+
+    /** The day provisional figures are counted on (the suite's clock: German local date). */
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     private <R> Report<R> build(ReportFilter filter, String jobcenter, List<ReportQueries.Counts> counts,

@@ -1,10 +1,12 @@
 package de.nrw.activation.reporting.report;
 
+import de.nrw.activation.reporting.projection.Measure;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * One row of the sustainability report (domain.md, "Indicators"): of the integrated
@@ -31,14 +33,27 @@ public record SustainabilityRow(
         Integer placementRatePercent,
         @Schema(description = "notUnemployed / endedCheckedAtMonth6 (Verbleibsquote)") BigDecimal notUnemployedRate,
         Integer notUnemployedRatePercent,
+        @Schema(description = "Integrated participations with a recorded MONTH_12 checkpoint") Long checkedAtMonth12,
+        @Schema(description = "... whose MONTH_12 status is still employment, apprenticeship or self-employment")
+        Long stillIntegratedAtMonth12,
+        @Schema(description = "stillIntegratedAtMonth12 / checkedAtMonth12 (nachhaltige Integration nach 12 Monaten)")
+        BigDecimal sustainability12,
+        Integer sustainability12Percent,
+        @Schema(description = "How many of n can still change on today's date: not ended, or exit + 3 months not yet "
+                + "passed (vorläufig)") Long provisional,
+        ExitsByReason exitsByReason,
+        @Schema(description = "The evaluation's dropout rate (Abbruchquote, slide 18): exits with reason DROPOUT / n, "
+                + "whatever happened afterwards. Not the whereabouts report's exclusive dropouts category")
+        BigDecimal dropoutRate,
+        Integer dropoutRatePercent,
         boolean suppressed,
         List<String> suppressedFields) {
 
-    static final List<String> COUNTS = List.of("n", "integrated", "checkedAtMonth6", "stillIntegrated", "ended",
-            "endedCheckedAtMonth6", "placed", "notUnemployed");
+    static final List<String> COUNTS = Stream.concat(Measure.SUSTAINABILITY.stream().map(Measure::field),
+            Stream.of(ReportQueries.PROVISIONAL)).toList();
 
     static SustainabilityRow of(String key, Map<String, Long> counts, boolean suppress) {
-        Figures f = new Figures(counts, suppress, List.of());
+        Figures f = new Figures(counts, suppress, List.of(ExitsByReason.ADDITIVE));
         return new SustainabilityRow(key, f.count("n"), f.count("integrated"), f.count("checkedAtMonth6"),
                 f.count("stillIntegrated"),
                 f.ratio("sustainability", "stillIntegrated", "checkedAtMonth6"),
@@ -48,6 +63,11 @@ public record SustainabilityRow(
                 f.percent("placementRatePercent", "placed", "endedCheckedAtMonth6"),
                 f.ratio("notUnemployedRate", "notUnemployed", "endedCheckedAtMonth6"),
                 f.percent("notUnemployedRatePercent", "notUnemployed", "endedCheckedAtMonth6"),
+                f.count("checkedAtMonth12"), f.count("stillIntegratedAtMonth12"),
+                f.ratio("sustainability12", "stillIntegratedAtMonth12", "checkedAtMonth12"),
+                f.percent("sustainability12Percent", "stillIntegratedAtMonth12", "checkedAtMonth12"),
+                f.count(ReportQueries.PROVISIONAL), ExitsByReason.of(f),
+                f.ratio("dropoutRate", ExitsByReason.DROPOUT, "n"), f.percent("dropoutRatePercent", ExitsByReason.DROPOUT, "n"),
                 f.suppressed(), f.suppressedFields());
     }
 }

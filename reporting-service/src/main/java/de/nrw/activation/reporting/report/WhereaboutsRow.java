@@ -1,11 +1,13 @@
 package de.nrw.activation.reporting.report;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import de.nrw.activation.reporting.projection.Measure;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * One row of the whereabouts report: the participations of one key (a Jobcenter, a provider
@@ -25,7 +27,8 @@ public record WhereaboutsRow(
         @Schema(description = "A minijob in the same window, and no integration", example = "21") Long minijobs,
         @Schema(description = "Unemployed 3 months after exit, and none of the above") Long unemployed,
         @Schema(description = "Other whereabouts 3 months after exit, and none of the above") Long other,
-        @Schema(description = "Dropped out, and none of the above") Long dropouts,
+        @Schema(description = "Exclusive category: exit reason DROPOUT and none of the above (no integration, minijob, "
+                + "unemployed or other status). NOT the evaluation's dropout rate: see dropoutRate") Long dropouts,
         @Schema(description = "Nothing known yet (for example still in the group)") Long open,
         @Schema(description = "Integration started before the exit date") Long fastIntegrations,
         @Schema(description = "Participants close to the labour market") Long closeToLabourMarket,
@@ -34,7 +37,8 @@ public record WhereaboutsRow(
         BigDecimal minijobQuota, Integer minijobQuotaPercent,
         BigDecimal unemployedQuota, Integer unemployedQuotaPercent,
         BigDecimal otherQuota, Integer otherQuotaPercent,
-        BigDecimal dropoutQuota, Integer dropoutQuotaPercent,
+        @Schema(description = "dropouts / n: the exclusive category's share. NOT the evaluation's dropout rate "
+                + "(Abbruchquote): see dropoutRate") BigDecimal dropoutQuota, Integer dropoutQuotaPercent,
         BigDecimal openQuota, Integer openQuotaPercent,
         BigDecimal fastIntegrationQuota, Integer fastIntegrationQuotaPercent,
         @Schema(description = "Share of participants close to the labour market") BigDecimal closeShare,
@@ -42,6 +46,13 @@ public record WhereaboutsRow(
         @Schema(description = "Share of participants with a vocational qualification") BigDecimal qualifiedShare,
         Integer qualifiedSharePercent,
         IntegrationKinds integrationKinds,
+        @Schema(description = "How many of n can still change on today's date: not ended, or exit + 3 months not yet "
+                + "passed (vorläufig)", example = "12") Long provisional,
+        ExitsByReason exitsByReason,
+        @Schema(description = "The evaluation's dropout rate (Abbruchquote, slide 18): exits with reason DROPOUT / n, "
+                + "whatever happened afterwards (a dropout employed a month later counts here AND as an integration). "
+                + "Not the exclusive dropouts category / dropoutQuota") BigDecimal dropoutRate,
+        Integer dropoutRatePercent,
         @Schema(description = "True when any figure of the row is suppressed") boolean suppressed,
         @Schema(description = "The figures shown as null because they are suppressed") List<String> suppressedFields) {
 
@@ -56,12 +67,12 @@ public record WhereaboutsRow(
             @Schema(description = "fixedTerm / integrations") BigDecimal fixedTermShare) {
     }
 
-    static final List<String> COUNTS = List.of("n", "integrations", "minijobs", "unemployed", "other", "dropouts", "open",
-            "fastIntegrations", "closeToLabourMarket", "qualified", "employment", "apprenticeship", "selfEmployment",
-            "temporaryAgency", "fixedTerm");
+    static final List<String> COUNTS = Stream.concat(Measure.WHEREABOUTS.stream().map(Measure::field),
+            Stream.of(ReportQueries.PROVISIONAL)).toList();
     static final List<List<String>> ADDITIVE = List.of(
             List.of("n", "integrations", "minijobs", "unemployed", "other", "dropouts", "open"),
-            List.of("integrations", "employment", "apprenticeship", "selfEmployment"));
+            List.of("integrations", "employment", "apprenticeship", "selfEmployment"),
+            ExitsByReason.ADDITIVE);
 
     static WhereaboutsRow of(String key, Map<String, Long> counts, boolean suppress) {
         Figures f = new Figures(counts, suppress, ADDITIVE);
@@ -85,6 +96,8 @@ public record WhereaboutsRow(
                 f.percent("fastIntegrationQuotaPercent", "fastIntegrations", "n"),
                 f.ratio("closeShare", "closeToLabourMarket", "n"), f.percent("closeSharePercent", "closeToLabourMarket", "n"),
                 f.ratio("qualifiedShare", "qualified", "n"), f.percent("qualifiedSharePercent", "qualified", "n"),
-                kinds, f.suppressed(), f.suppressedFields());
+                kinds, f.count(ReportQueries.PROVISIONAL), ExitsByReason.of(f),
+                f.ratio("dropoutRate", ExitsByReason.DROPOUT, "n"), f.percent("dropoutRatePercent", ExitsByReason.DROPOUT, "n"),
+                f.suppressed(), f.suppressedFields());
     }
 }

@@ -181,6 +181,34 @@ class ClassificationTest {
     }
 
     @Test
+    void aParticipationIsProvisionalUntilTheLastDayOfItsWindowAlsoAtMonthEnds() {
+        // exit 2012-02-20: window to 2012-05-20 inclusive
+        assertThat(Classification.earliestProvisionalExit(LocalDate.of(2012, 5, 20))).isEqualTo(LocalDate.of(2012, 2, 20));
+        assertThat(Classification.earliestProvisionalExit(LocalDate.of(2012, 5, 21))).isEqualTo(LocalDate.of(2012, 2, 21));
+        // 30 Nov + 3 months = 29 Feb 2012: on 29 Feb exits from 29 Nov on are provisional (29 Nov + 3 months = 29 Feb)
+        assertThat(Classification.earliestProvisionalExit(LocalDate.of(2012, 2, 29))).isEqualTo(LocalDate.of(2011, 11, 29));
+        // on 1 March, 30 Nov's window (to 29 Feb) has passed; 1 Dec's (to 1 Mar) has not
+        assertThat(Classification.earliestProvisionalExit(LocalDate.of(2012, 3, 1))).isEqualTo(LocalDate.of(2011, 12, 1));
+        // 31 May 2011 - 3 months = 28 Feb, whose window ended 28 May: exits from 1 March on
+        assertThat(Classification.earliestProvisionalExit(LocalDate.of(2011, 5, 31))).isEqualTo(LocalDate.of(2011, 3, 1));
+        for (LocalDate today = LocalDate.of(2011, 1, 1); today.isBefore(LocalDate.of(2013, 1, 1)); today = today.plusDays(1)) {
+            LocalDate threshold = Classification.earliestProvisionalExit(today);
+            assertThat(Classification.windowEnd(threshold)).as("window of %s on %s", threshold, today).isAfterOrEqualTo(today);
+            assertThat(Classification.windowEnd(threshold.minusDays(1))).isBefore(today);
+        }
+    }
+
+    @Test
+    void theMonth12CheckpointIsCarriedForTheSustainabilityAt12MonthsAndChangesNoCategory() {
+        outcome(EMPLOYMENT, "2012-03-01");
+        checkpoints.put(Checkpoint.MONTH_12, UNEMPLOYED);
+        Classification.Result result = ended(ExitReason.DROPOUT);
+        assertThat(result.month12Status()).isEqualTo(UNEMPLOYED);
+        assertThat(result.month6Status()).isNull();
+        assertThat(result.category()).as("a dropout employed after the exit is an integration").isEqualTo(Category.INTEGRATION);
+    }
+
+    @Test
     void aFastIntegrationStartsOnOrAfterEntryAndBeforeTheExitDate() {
         outcome(EMPLOYMENT, "2012-02-16");
         assertThat(ended(ExitReason.INTEGRATED).fastIntegration()).isTrue();
