@@ -38,7 +38,7 @@ public class GroupEvents {
     }
 
     private static GroupData data(Group g, GroupChange change, LocalDate sessionDate, LocalDate newDate) {
-        return new GroupData(g.id, g.jobcenterId, g.phaseId, g.providerType, g.startDate, g.endDate, g.weeks,
+        return new GroupData(g.id, g.jobcenterId, g.phaseId, g.providerType, null, g.startDate, g.endDate, g.weeks,
                 g.capacity, g.meetingDayList(), g.hoursPerWeek, g.status, change, sessionDate, newDate);
     }
 }

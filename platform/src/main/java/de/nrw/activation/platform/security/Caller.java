@@ -17,6 +17,7 @@ import java.util.Optional;
 public class Caller {
 
     public static final String JOBCENTER_CLAIM = "jobcenter";
+    public static final String PROVIDER_CLAIM = "provider";
 
     @Inject
     JsonWebToken token;
@@ -36,6 +37,20 @@ public class Caller {
         }
         String value = claim.toString().replace("\"", "");
         return value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
+    /** The education provider of a provider-staff caller ({@code provider} claim); empty otherwise. */
+    public Optional<String> provider() {
+        Object claim = token.getClaim(PROVIDER_CLAIM);
+        if (claim == null) {
+            return Optional.empty();
+        }
+        String value = claim.toString().replace("\"", "");
+        return value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
+    public boolean isProviderStaff() {
+        return identity.hasRole(Roles.PROVIDER_STAFF);
     }
 
     /** The Jobcenter of a staff caller; 403 when a staff token lacks the claim. */
