@@ -50,6 +50,19 @@ public final class Tokens {
         return claims("operator", "ops").jws().keyId(DEV_KEY_ID).sign(devKey());
     }
 
+    /** Staff of education provider {@code provider} working for {@code jobcenter} (role provider-staff). */
+    public static String providerStaff(String jobcenter, String provider) {
+        return claims("provider-" + provider + "-" + jobcenter, "provider-staff")
+                .claim("jobcenter", jobcenter).claim("provider", provider)
+                .jws().keyId(DEV_KEY_ID).sign(devKey());
+    }
+
+    /** The data-protection officer of {@code jobcenter} (role data-protection). */
+    public static String dataProtection(String jobcenter) {
+        return claims("data-protection-" + jobcenter, "data-protection").claim("jobcenter", jobcenter)
+                .jws().keyId(DEV_KEY_ID).sign(devKey());
+    }
+
     /** A staff token whose lifetime is over. */
     public static String expired(String jobcenter) {
         return staffClaims(jobcenter)
