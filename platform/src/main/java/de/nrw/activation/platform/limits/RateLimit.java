@@ -7,14 +7,12 @@ import de.nrw.activation.platform.problem.Problem;
 import de.nrw.activation.platform.problem.ProblemException;
 import de.nrw.activation.platform.security.Caller;
 import de.nrw.activation.platform.security.CallerCheck;
+import de.nrw.activation.platform.security.RequestIdentity;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -91,12 +89,8 @@ public class RateLimit {
             ctx.next();
             return;
         }
-        Context context = Vertx.currentContext();
-        QuarkusHttpUser.getSecurityIdentity(ctx, identities)
-                .onFailure().recoverWithNull() // a bad token: the resource answers 401; count it by address
-                .subscribe().with(
-                        identity -> onRequestContext(context, () -> decide(ctx, callerOf(ctx, identity))),
-                        failure -> onRequestContext(context, () -> decide(ctx, callerOf(ctx, null))));
+        // a bad token: the resource answers 401; count it by address
+        RequestIdentity.resolve(ctx, identities, identity -> decide(ctx, callerOf(ctx, identity)));
     }
 
     private void decide(RoutingContext ctx, String caller) {
@@ -146,14 +140,5 @@ public class RateLimit {
             }
         }
         return "jobcenter:" + jobcenter + "|subject:" + subject;
-    }
-
-    /** Continues on the request's event loop even when the token was verified on a worker thread. */
-    private static void onRequestContext(Context context, Runnable action) {
-        if (context == null || Vertx.currentContext() == context) {
-            action.run();
-        } else {
-            context.runOnContext(ignored -> action.run());
-        }
     }
 }

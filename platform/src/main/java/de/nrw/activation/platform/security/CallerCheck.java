@@ -6,9 +6,6 @@ import de.nrw.activation.platform.problem.ProblemException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -65,12 +62,7 @@ public class CallerCheck {
             ctx.next();
             return;
         }
-        Context context = Vertx.currentContext();
-        QuarkusHttpUser.getSecurityIdentity(ctx, identities)
-                .onFailure().recoverWithNull() // a bad token: the resource answers 401
-                .subscribe().with(
-                        identity -> onRequestContext(context, () -> decide(ctx, identity)),
-                        failure -> onRequestContext(context, ctx::next));
+        RequestIdentity.resolve(ctx, identities, identity -> decide(ctx, identity));
     }
 
     private void decide(RoutingContext ctx, SecurityIdentity identity) {
@@ -133,14 +125,5 @@ public class CallerCheck {
     private static ProblemException invalidClaim(String name) {
         return new ProblemException(403, "invalid-claim", "Forbidden", "The token's '" + name
                 + "' claim is not a valid id (a lowercase slug such as 'herne', matching " + ID.pattern() + ")");
-    }
-
-    /** Continues on the request's event loop even when the token was verified on a worker thread. */
-    private static void onRequestContext(Context context, Runnable action) {
-        if (context == null || Vertx.currentContext() == context) {
-            action.run();
-        } else {
-            context.runOnContext(ignored -> action.run());
-        }
     }
 }
