@@ -22,7 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -45,6 +47,16 @@ public final class TopicReader {
     private static final Map<String, KafkaProducer<String, String>> PRODUCERS = new ConcurrentHashMap<>();
     /** topic + NUL + value of every record sent by {@link #send}: the test's own, not checked. */
     private static final Set<String> SENT = ConcurrentHashMap.newKeySet();
+    /** Records checked against the document, per type: said once when the test JVM ends. */
+    private static final Map<String, AtomicInteger> CHECKED = new ConcurrentSkipListMap<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!CHECKED.isEmpty()) {
+                System.out.println("[TopicReader] records checked against docs/asyncapi.yaml: " + CHECKED);
+            }
+        }));
+    }
 
     /** A record as published: its key, and the CloudEvent as JSON. */
     public record Published(String key, JsonNode event, Map<String, String> headers) {
@@ -157,6 +169,7 @@ public final class TopicReader {
                     || !EventSchemas.shared().describes(topic)) {
                 return List.of();
             }
+            CHECKED.computeIfAbsent(published.type(), t -> new AtomicInteger()).incrementAndGet();
             return EventSchemas.shared().problems(topic, record.key(), published.event(), published.headers()).stream()
                     .map(problem -> topic + "-" + record.partition() + "@" + record.offset() + " ("
                             + published.type() + ", id " + published.event().path("id").asText() + "): " + problem)
