@@ -21,7 +21,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Provider staff lose access to a participation 40 days after its stay in their group ended (issue
- * 18): the exit, or while the exit is missing the group's last day. The clock is the tests' own
+ * 18): the exit, or while the exit is missing the group's last day; they see it on the 40th day
+ * after, not on the 41st. The clock is the tests' own
  * ({@link TestClock}), moved day by day across the boundary; the group itself stays visible.
  */
 @QuarkusTest
@@ -39,7 +40,7 @@ class ProviderAccessEndsTest {
     }
 
     @Test
-    void aParticipationIsSeenUntilThe39thDayAfterItsExitAndAnOpenOneUntilThe39thDayAfterTheGroupsEnd() {
+    void aParticipationIsSeenUntilThe40thDayAfterItsExitAndAnOpenOneUntilThe40thDayAfterTheGroupsEnd() {
         String provider = Fixtures.newProviderId();
         String group = Providers.group("herne", provider);
         String left = Providers.participation(db, "herne", group);
@@ -49,20 +50,20 @@ class ProviderAccessEndsTest {
         assertSeen(provider, group, left, stays);
         asProvider("herne", provider).get("/api/v1/participations/" + left).then().statusCode(200)
                 .body("exitDate", equalTo("2013-05-08")).body("exitReason", equalTo("DROPOUT"))
-                .body("status", equalTo("ENDED")).body("accessUntil", equalTo("2013-06-16"));
+                .body("status", equalTo("ENDED")).body("accessUntil", equalTo("2013-06-17"));
 
-        clock.setToday(LocalDate.of(2013, 6, 16));   // 39 days after the exit: the last day
+        clock.setToday(LocalDate.of(2013, 6, 17));   // 40 days after the exit: the last day
         assertSeen(provider, group, left, stays);
-        clock.setToday(LocalDate.of(2013, 6, 17));   // 40 days after it: gone
+        clock.setToday(LocalDate.of(2013, 6, 18));   // 41 days after it: gone
         assertSeen(provider, group, stays);
         asProvider("herne", provider).get("/api/v1/participations/" + left).then().statusCode(404);
         // the Jobcenter's staff still see everything
         asStaff("herne").get("/api/v1/participations/" + left).then().statusCode(200);
         asStaff("herne").get("/api/v1/groups/" + group + "/participations").then().statusCode(200).header("X-Total-Count", "2");
 
-        clock.setToday(LocalDate.of(2013, 7, 25));   // no exit: 39 days after the group's end 2013-06-16
+        clock.setToday(LocalDate.of(2013, 7, 26));   // no exit: 40 days after the group's end 2013-06-16
         assertSeen(provider, group, stays);
-        clock.setToday(LocalDate.of(2013, 7, 26));
+        clock.setToday(LocalDate.of(2013, 7, 27));
         assertSeen(provider, group);
         asProvider("herne", provider).get("/api/v1/participations/" + stays).then().statusCode(404);
         asProvider("herne", provider).get("/api/v1/groups/" + group).then().statusCode(200);
@@ -82,7 +83,7 @@ class ProviderAccessEndsTest {
                 .then().statusCode(200);
         Lifecycle.exit("herne", left, "2013-05-08", "DROPOUT").then().statusCode(200);
 
-        clock.setToday(LocalDate.of(2013, 6, 17));
+        clock.setToday(LocalDate.of(2013, 6, 18));
         asProvider("herne", provider).get(session).then().statusCode(200).body("entries.participantId", contains(staysPerson));
         asProvider("herne", provider).get("/api/v1/groups/" + group + "/absences").then().statusCode(200)
                 .body("participantId", contains(staysPerson));

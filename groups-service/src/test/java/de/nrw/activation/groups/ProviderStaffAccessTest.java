@@ -67,7 +67,7 @@ class ProviderStaffAccessTest {
                 .header("X-Total-Count", "1")
                 .body("id", contains(s.ownParticipation()))
                 .body("[0].groupId", equalTo(s.own())).body("[0].from", equalTo(Providers.START))
-                .body("[0].status", equalTo("ACTIVE")).body("[0].accessUntil", equalTo("2013-07-25"))
+                .body("[0].status", equalTo("ACTIVE")).body("[0].accessUntil", equalTo("2013-07-26"))
                 .body("[0]", not(hasKey("gender"))).body("[0]", not(hasKey("labourMarketDistance")))
                 .body("[0]", not(hasKey("ageBand"))).body("[0]", not(hasKey("groups")));
         asProvider("herne", s.provider()).get("/api/v1/participations/" + s.ownParticipation()).then().statusCode(200)

@@ -119,9 +119,10 @@ public class GroupParticipationResource {
     @GET
     @RolesAllowed({Roles.STAFF, Roles.PROVIDER_STAFF})
     @Operation(summary = "List a group's participations")
-    @APIResponse(responseCode = "200", description = "A page of participations (ProviderParticipation for provider staff)",
+    @APIResponse(responseCode = "200", description = "A page of participations (for provider staff: of ProviderParticipation, "
+            + "as GET /participations/{id} answers them)",
             headers = @Header(name = Page.TOTAL_HEADER, description = "Total number of participations"),
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, oneOf = {ParticipationView.class, ProviderParticipationView.class})))
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ParticipationView.class)))
     @APIResponse(responseCode = "404", description = "Unknown group, or another Jobcenter's",
             content = @Content(mediaType = "application/problem+json"))
     public Response ofGroup(@PathParam("id") String id, @BeanParam PageRequest paging) {

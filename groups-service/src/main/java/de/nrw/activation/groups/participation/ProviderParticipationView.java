@@ -23,7 +23,7 @@ public record ProviderParticipationView(
         @Schema(description = "The exit, when the participation ended in the provider's group") LocalDate exitDate,
         ExitReason exitReason,
         @Schema(description = "ACTIVE or ENDED") ParticipationStatus status,
-        @Schema(description = "The last day the provider's staff see this participation: 39 days after its last day "
+        @Schema(description = "The last day the provider's staff see this participation: 40 days after its last day "
                 + "in the group (the exit, the day before a transfer out, or, while the exit is missing, the group's end)")
         LocalDate accessUntil,
         @Schema(description = "Version of the participation, also sent as the ETag") long version) {

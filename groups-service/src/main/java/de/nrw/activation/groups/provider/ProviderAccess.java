@@ -10,11 +10,12 @@ import java.time.LocalDate;
  * <p>A participation's stay in the provider's group ends on its exit date, on the day before a
  * transfer out of the group, or, while the exit is missing, on the group's last day: no exit can be
  * later than that, so a missing exit does not keep the names visible for ever (there are 40 days to
- * propose it). Access lasts 40 days after that day: on the 40th day after it, it is gone.
+ * propose it). Access lasts 40 days after that day: on the 40th day after it they still see it, on
+ * the 41st no longer (as participants-service shows them the names).
  */
 public final class ProviderAccess {
 
-    /** Days after the end of the stay on which provider staff no longer see it. */
+    /** Days after the end of the stay during which provider staff still see it. */
     public static final int DAYS_AFTER_END = 40;
 
     private ProviderAccess() { }
@@ -29,16 +30,16 @@ public final class ProviderAccess {
 
     /** True while provider staff may see a stay that ended (or will end) on {@code lastDayOfStay}. */
     public static boolean allows(LocalDate lastDayOfStay, LocalDate today) {
-        return today.isBefore(lastDayOfStay.plusDays(DAYS_AFTER_END));
+        return !today.isAfter(lastDayOfStay.plusDays(DAYS_AFTER_END));
     }
 
     /** The last day on which provider staff see a stay that ends on {@code lastDayOfStay}. */
     public static LocalDate accessUntil(LocalDate lastDayOfStay) {
-        return lastDayOfStay.plusDays(DAYS_AFTER_END - 1L);
+        return lastDayOfStay.plusDays(DAYS_AFTER_END);
     }
 
     /** The earliest last day of a stay that provider staff still see on {@code today} (for queries). */
     public static LocalDate earliestVisibleLastDay(LocalDate today) {
-        return today.minusDays(DAYS_AFTER_END - 1L);
+        return today.minusDays(DAYS_AFTER_END);
     }
 }

@@ -12,12 +12,12 @@ class ProviderAccessTest {
     private static final LocalDate EXIT = LocalDate.of(2013, 5, 8);
 
     @Test
-    void accessLastsUntilThe39thDayAfterTheEndAndIsGoneOnThe40th() {
+    void accessLastsUntilThe40thDayAfterTheEndAndIsGoneOnThe41st() {
         assertThat(ProviderAccess.allows(EXIT, EXIT)).isTrue();
-        assertThat(ProviderAccess.allows(EXIT, EXIT.plusDays(39))).isTrue();
-        assertThat(ProviderAccess.allows(EXIT, EXIT.plusDays(40))).isFalse();
+        assertThat(ProviderAccess.allows(EXIT, EXIT.plusDays(40))).isTrue();
+        assertThat(ProviderAccess.allows(EXIT, EXIT.plusDays(41))).isFalse();
         assertThat(ProviderAccess.allows(EXIT, EXIT.plusYears(1))).isFalse();
-        assertThat(ProviderAccess.accessUntil(EXIT)).isEqualTo(LocalDate.of(2013, 6, 16));
+        assertThat(ProviderAccess.accessUntil(EXIT)).isEqualTo(LocalDate.of(2013, 6, 17));
     }
 
     @Test
