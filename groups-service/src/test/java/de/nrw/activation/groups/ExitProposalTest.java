@@ -154,6 +154,18 @@ class ExitProposalTest {
         assertThat(Lifecycle.row(db, participation).get("exit_date")).isNull();
     }
 
+    @Test
+    void theOpenApiDocumentNamesTheExitProposalOperations() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/v1/participations/{id}/exit-proposals'.post.operationId", equalTo("proposeExit"))
+                .body("paths.'/api/v1/exit-proposals'.get.operationId", equalTo("listExitProposals"))
+                .body("paths.'/api/v1/exit-proposals/{id}/accept'.post.operationId", equalTo("acceptExitProposal"))
+                .body("paths.'/api/v1/exit-proposals/{id}/reject'.post.operationId", equalTo("rejectExitProposal"))
+                .body("paths.'/api/v1/exit-proposals'.get.tags", contains("Exit proposals"))
+                .body("components.schemas.ProviderParticipation", org.hamcrest.Matchers.notNullValue())
+                .body("components.schemas.Provider.properties.id", org.hamcrest.Matchers.notNullValue());
+    }
+
     private static Response propose(String provider, String participation, String exitDate, String reason, String key) {
         var request = asProvider("herne", provider).body(Map.of("exitDate", exitDate, "reason", reason));
         if (key != null) {

@@ -71,6 +71,26 @@ class ProviderAccessEndsTest {
     }
 
     @Test
+    void aParticipationTransferredOutIsSeenUntilThe40thDayAfterItsLastDayInTheGroupButTakesNoProposal() {
+        String provider = Fixtures.newProviderId();
+        String group = Providers.group("herne", provider);
+        String moved = Providers.participation(db, "herne", group);
+        Lifecycle.transfer("herne", moved, Providers.jobcenterGroup("herne"), "2013-05-13").then().statusCode(200);
+
+        asProvider("herne", provider).get("/api/v1/participations/" + moved).then().statusCode(200)
+                .body("groupId", equalTo(group)).body("from", equalTo(Providers.START)).body("to", equalTo("2013-05-12"))
+                .body("status", equalTo("ACTIVE")).body("accessUntil", equalTo("2013-06-21"));
+        // it runs in the Jobcenter's group now: the provider proposes no exit for it
+        asProvider("herne", provider).body(Map.of("exitDate", "2013-05-31", "reason", "DROPOUT"))
+                .post("/api/v1/participations/" + moved + "/exit-proposals").then().statusCode(404);
+        clock.setToday(LocalDate.of(2013, 6, 21));
+        asProvider("herne", provider).get("/api/v1/participations/" + moved).then().statusCode(200);
+        clock.setToday(LocalDate.of(2013, 6, 22));
+        asProvider("herne", provider).get("/api/v1/participations/" + moved).then().statusCode(404);
+        assertSeen(provider, group);
+    }
+
+    @Test
     void attendanceOfAParticipantNoLongerSeenIsHiddenFromProviderStaffAndKeptWhenTheyRecordTheSession() {
         String provider = Fixtures.newProviderId();
         String group = Providers.group("herne", provider);

@@ -77,6 +77,11 @@ class ProviderStaffAccessTest {
                 s.otherJobcentersParticipation(), UUID.randomUUID().toString())) {
             asProvider("herne", s.provider()).get("/api/v1/participations/" + participation).then().statusCode(404);
         }
+        // a participation entered by mistake was never in their group
+        Lifecycle.withdraw("herne", s.ownParticipation(), "registered in error").then().statusCode(200);
+        asProvider("herne", s.provider()).get("/api/v1/participations/" + s.ownParticipation()).then().statusCode(404);
+        asProvider("herne", s.provider()).get("/api/v1/groups/" + s.own() + "/participations").then().statusCode(200)
+                .header("X-Total-Count", "0");
     }
 
     @Test
