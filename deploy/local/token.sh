@@ -5,7 +5,7 @@
 #   deploy/local/token.sh ops             operations
 #   deploy/local/token.sh provider        provider staff (a provider working for herne)
 #   deploy/local/token.sh data-protection the data-protection officer of herne
-#   deploy/local/token.sh client          client credentials of the scripts client (roles ops, coordinator)
+#   deploy/local/token.sh client          client credentials of the scripts client (role ops; a token carries one role)
 # Users sign in with the password grant on the DEV ONLY client activation-dev-cli (password
 # "dev-only-password" for every user, DEV ONLY). Tokens live 15 minutes.
 # When Keycloak is not running (the benchmarks and the e2e suite run without it), the token is
@@ -21,7 +21,7 @@ case "$role" in
   ops) user=operator; groups='["ops"]'; extra="" ;;
   provider) user=provider-herne; groups='["provider-staff"]'; extra=',"jobcenter":"herne","provider":"bildungswerk-ruhr"' ;;
   data-protection) user=data-protection-herne; groups='["data-protection"]'; extra=',"jobcenter":"herne"' ;;
-  client) user=service-account-activation-scripts; groups='["ops","coordinator"]'; extra="" ;;
+  client) user=service-account-activation-scripts; groups='["ops"]'; extra="" ;;
   *) sed -n '2,12p' "$0" >&2; exit 2 ;;
 esac
 case "${jc:-}" in *[!a-z-]*) echo "not a Jobcenter id: $jc" >&2; exit 2 ;; esac

@@ -33,7 +33,10 @@ class RateLimitTest {
     public static class LowRateLimit implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("api.rate-limit.per-second", PER_SECOND, "api.rate-limit.burst", String.valueOf(BURST));
+            // participants-service has no report: its id paths stand in for an expensive endpoint here
+            return Map.of("api.rate-limit.per-second", PER_SECOND, "api.rate-limit.burst", String.valueOf(BURST),
+                    "api.rate-limit.expensive-paths", "/api/v1/participants/",
+                    "api.rate-limit.expensive-cost", String.valueOf(BURST));
         }
 
         @Override
@@ -114,5 +117,34 @@ class RateLimitTest {
         for (int i = 0; i < BURST * 3; i++) {
             given().get("/q/health/live").then().statusCode(200);
         }
+    }
+
+    @Test
+    void staffOfTwoJobcentersWithTheSameUserNameHaveABucketEach() {
+        // the bucket is keyed by Jobcenter and subject: one greedy "m.schmidt" does not throttle the other
+        String inBottrop = Tokens.staff("bottrop", "m.schmidt");
+        String inBochum = Tokens.staff("bochum", "m.schmidt");
+        for (int i = 0; i < BURST; i++) {
+            given().auth().oauth2(inBottrop).get("/api/v1/participants").then().statusCode(200);
+        }
+        given().auth().oauth2(inBottrop).get("/api/v1/participants").then().statusCode(429);
+        given().auth().oauth2(inBochum).get("/api/v1/participants").then().statusCode(200);
+    }
+
+    @Test
+    void anExpensiveRequestCostsMoreThanOne() {
+        String reader = Tokens.staff("herten");
+        // one expensive request (cost = burst) takes the whole bucket: the next cheap one waits
+        given().auth().oauth2(reader).get("/api/v1/participants/" + java.util.UUID.randomUUID())
+                .then().statusCode(404);
+        given().auth().oauth2(reader).get("/api/v1/participants").then().statusCode(429).header("Retry-After", "5");
+        // a cheap caller can send three requests in the same time
+        ticker.advance(ONE_TOKEN.multipliedBy(BURST));
+        for (int i = 0; i < BURST; i++) {
+            given().auth().oauth2(reader).get("/api/v1/participants").then().statusCode(200);
+        }
+        // and an expensive one needs the whole bucket back: 3 tokens, 15 s
+        given().auth().oauth2(reader).get("/api/v1/participants/" + java.util.UUID.randomUUID())
+                .then().statusCode(429).header("Retry-After", "15");
     }
 }

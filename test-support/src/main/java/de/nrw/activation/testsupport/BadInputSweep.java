@@ -115,9 +115,14 @@ public abstract class BadInputSweep<W extends BadInputSweep.Ids> {
             return invalidEach(NO_SUCH_VALUE, fields);
         }
 
-        /** Each field in turn gets a date in German notation ({@code 16.04.2012}); the problem must name the field. */
+        /**
+         * Each field in turn gets a date in German notation ({@code 16.04.2012}) and dates outside the
+         * suite's range 1900-01-01..9999-12-31 ({@code +999999999-12-31}, {@code 1899-12-31}); the problem
+         * must name the field.
+         */
         public Endpoint<W> dateFields(String... fields) {
-            return invalidEach("16.04.2012", fields);
+            return invalidEach("16.04.2012", fields).invalidEach("+999999999-12-31", fields)
+                    .invalidEach("1899-12-31", fields);
         }
 
         /** An unknown enum value somewhere in the body (nested, in a list); the problem's status is checked. */

@@ -63,6 +63,35 @@ public final class Tokens {
                 .jws().keyId(DEV_KEY_ID).sign(devKey());
     }
 
+    /**
+     * A token of {@code jobcenter} carrying every role in {@code roles} at once (say jobcenter-staff and
+     * coordinator): the services refuse such a mixed token with 403 mixed-roles.
+     */
+    public static String withRoles(String jobcenter, String... roles) {
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).upn("mixed-" + jobcenter).subject("mixed-" + jobcenter)
+                .groups(Set.of(roles)).claim("jobcenter", jobcenter)
+                .issuedAt(Instant.now()).expiresIn(900).jws().keyId(DEV_KEY_ID).sign(devKey());
+    }
+
+    /** A staff token whose {@code jobcenter} claim is {@code claim} as it is (say {@code he"rne}, or a number). */
+    public static String staffWithJobcenterClaim(Object claim) {
+        return claims("staff-odd-claim", "jobcenter-staff").claim("jobcenter", claim)
+                .jws().keyId(DEV_KEY_ID).sign(devKey());
+    }
+
+    /** A provider-staff token of {@code jobcenter} whose {@code provider} claim is {@code claim} as it is. */
+    public static String providerStaffWithProviderClaim(String jobcenter, Object claim) {
+        return claims("provider-odd-claim", "provider-staff").claim("jobcenter", jobcenter).claim("provider", claim)
+                .jws().keyId(DEV_KEY_ID).sign(devKey());
+    }
+
+    /** A staff token of {@code jobcenter} with principal {@code upn} and subject {@code subject}. */
+    public static String staffWithSubject(String jobcenter, String upn, String subject) {
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).upn(upn).subject(subject).groups(Set.of("jobcenter-staff"))
+                .claim("jobcenter", jobcenter).issuedAt(Instant.now()).expiresIn(900)
+                .jws().keyId(DEV_KEY_ID).sign(devKey());
+    }
+
     /** A staff token whose lifetime is over. */
     public static String expired(String jobcenter) {
         return staffClaims(jobcenter)

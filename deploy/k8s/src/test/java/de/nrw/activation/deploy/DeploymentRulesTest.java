@@ -211,8 +211,9 @@ class DeploymentRulesTest {
             }
             assertThat(config).containsEntry("QUARKUS_HTTP_PORT", String.valueOf(svc.port()))
                     .containsKeys("KAFKA_BOOTSTRAP_SERVERS", "MP_JWT_VERIFY_ISSUER", "MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+            // prod adds ?sslmode=verify-full&... (ProdTransportSecurityTest)
             assertThat(config.get("QUARKUS_DATASOURCE_JDBC_URL"))
-                    .isEqualTo("jdbc:postgresql://" + svc.cluster() + "-rw:5432/" + svc.database());
+                    .matches(java.util.regex.Pattern.quote("jdbc:postgresql://" + svc.cluster() + "-rw:5432/" + svc.database()) + "(\\?.*)?");
             assertThat(config.get("KAFKA_BOOTSTRAP_SERVERS")).matches("[a-z0-9.-]+:\\d+(,[a-z0-9.-]+:\\d+)*");
 
             Map<String, EnvVar> env = new java.util.HashMap<>();

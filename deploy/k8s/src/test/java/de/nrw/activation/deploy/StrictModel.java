@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -73,6 +74,7 @@ final class StrictModel {
             Map.entry("monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class),
             Map.entry("monitoring.coreos.com/v1/PrometheusRule", PrometheusRule.class),
             Map.entry("kafka.strimzi.io/v1/KafkaTopic", KafkaTopic.class),
+            Map.entry("kafka.strimzi.io/v1/KafkaUser", KafkaUser.class),
             Map.entry("postgresql.cnpg.io/v1/Cluster", CnpgCluster.class));
 
     private StrictModel() {
@@ -88,7 +90,7 @@ final class StrictModel {
         if (type == null) {
             throw new AssertionError(id + ": kind not known to the strict model (allowed: " + KINDS.keySet() + ")");
         }
-        if (HasMetadata.class.isAssignableFrom(type) && type != KafkaTopic.class) {
+        if (HasMetadata.class.isAssignableFrom(type) && type != KafkaTopic.class && type != KafkaUser.class) {
             @SuppressWarnings("unchecked")
             Class<? extends HasMetadata> resource = (Class<? extends HasMetadata>) type;
             if (!HasMetadata.getApiVersion(resource).equals(apiVersion) || !HasMetadata.getKind(resource).equals(kind)) {

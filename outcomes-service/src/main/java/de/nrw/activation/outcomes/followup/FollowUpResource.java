@@ -4,6 +4,7 @@ import de.nrw.activation.contract.Checkpoint;
 import de.nrw.activation.outcomes.OpenApiExamples;
 import de.nrw.activation.platform.idempotency.Idempotency;
 import de.nrw.activation.platform.problem.ProblemException;
+import de.nrw.activation.platform.time.DateRange;
 import de.nrw.activation.platform.security.Caller;
 import de.nrw.activation.platform.security.Roles;
 import de.nrw.activation.platform.web.Ids;
@@ -232,7 +233,7 @@ public class FollowUpResource {
 
     private static LocalDate parseDate(String name, String raw) {
         try {
-            return LocalDate.parse(raw.trim());
+            return DateRange.check(name, LocalDate.parse(raw.trim()));
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest(name, "must be a date YYYY-MM-DD");
         }

@@ -8,6 +8,7 @@ import de.nrw.activation.participants.domain.Participants;
 import de.nrw.activation.participants.domain.Profile;
 import de.nrw.activation.platform.idempotency.Idempotency;
 import de.nrw.activation.platform.problem.ProblemException;
+import de.nrw.activation.platform.time.DateRange;
 import de.nrw.activation.platform.security.Caller;
 import de.nrw.activation.platform.security.Roles;
 import de.nrw.activation.platform.web.ETags;
@@ -226,6 +227,7 @@ public class ParticipantResource {
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest(parameter, "must be an ISO date such as 2012-03-05");
         }
+        DateRange.check(parameter, day);
         if (day.isBefore(EARLIEST_DAY)) {
             throw ProblemException.badRequest(parameter, "must not be before " + EARLIEST_DAY);
         }

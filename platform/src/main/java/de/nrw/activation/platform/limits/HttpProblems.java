@@ -9,6 +9,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -35,6 +36,15 @@ import java.util.UUID;
  *   <li>any failure of the Vert.x router ({@code RoutingContext.fail}): a failure handler in
  *       front of Quarkus' default one, which would answer HTML or its own JSON shape.</li>
  * </ul>
+ * <ul>
+ *   <li>a request line over {@code api.limits.max-uri-length} characters: 414, and request headers over
+ *       {@code api.limits.max-header-size} bytes together: 431 (the first filter of all, before any
+ *       other work). Vert.x itself refuses such requests with a bare 414/431 and no body, before any
+ *       route runs (no Quarkus hook reaches its invalid-request handler), so its own limits
+ *       ({@code quarkus.http.limits.max-initial-line-length}, {@code max-header-size}) are set higher
+ *       and these lower limits answer as problem+json; only a request over Vert.x' limits still gets
+ *       the bare answer.</li>
+ * </ul>
  * Known gap: a body sent without {@code Content-Length} (chunked) and over the limit is stopped
  * by Quarkus while it is read (VertxInputStream), which ends the response itself with a bare 413
  * and closes the connection before any mapper runs: the status is right, the body is empty.
@@ -45,6 +55,8 @@ public class HttpProblems {
     private static final Logger LOG = Logger.getLogger(HttpProblems.class);
     /** Filter priority: Quarkus turns it into route order -300, before authentication (200) and the upload limit (order -2). */
     static final int BODY_LIMIT_PRIORITY = 300;
+    /** Filter priority of the request line and header limits: the first of all (route order -400). */
+    static final int REQUEST_LIMIT_PRIORITY = 400;
 
     @Inject
     ObjectMapper mapper;
@@ -63,6 +75,39 @@ public class HttpProblems {
             }
             ctx.next();
         }, BODY_LIMIT_PRIORITY));
+    }
+
+    @ConfigProperty(name = "api.limits.max-uri-length", defaultValue = "4096")
+    int maxUriLength;
+
+    @ConfigProperty(name = "api.limits.max-header-size", defaultValue = "16384")
+    int maxHeaderSize;
+
+    void requestLimits(@Observes Filters filters) {
+        filters.register(ctx -> {
+            String uri = ctx.request().uri();
+            if (uri != null && uri.length() > maxUriLength) {
+                ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+                send(ctx, problem(414, "The request URI is too long; at most " + maxUriLength + " characters are accepted"));
+                return;
+            }
+            if (headerSize(ctx.request().headers()) > maxHeaderSize) {
+                ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+                send(ctx, problem(431, "The request headers are too large; at most " + maxHeaderSize
+                        + " bytes are accepted in all"));
+                return;
+            }
+            ctx.next();
+        }, REQUEST_LIMIT_PRIORITY);
+    }
+
+    /** Bytes of the header block as sent: each "name: value" line with its line end. */
+    static long headerSize(MultiMap headers) {
+        long size = 0;
+        for (Map.Entry<String, String> header : headers) {
+            size += header.getKey().length() + header.getValue().length() + 4;
+        }
+        return size;
     }
 
     void failures(@Observes Router router) {
@@ -103,7 +148,7 @@ public class HttpProblems {
     }
 
     /** Writes {@code problem} as the whole answer. */
-    void send(RoutingContext ctx, Problem problem) {
+    public void send(RoutingContext ctx, Problem problem) {
         HttpServerResponse response = ctx.response();
         String body;
         try {

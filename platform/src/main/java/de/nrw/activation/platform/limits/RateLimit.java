@@ -4,21 +4,24 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import de.nrw.activation.platform.problem.Problem;
+import de.nrw.activation.platform.problem.ProblemException;
+import de.nrw.activation.platform.security.Caller;
+import de.nrw.activation.platform.security.CallerCheck;
+import de.nrw.activation.platform.security.RequestIdentity;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -26,8 +29,12 @@ import java.util.concurrent.TimeUnit;
  * Per-caller token-bucket limit on {@code /api/**}: 429 {@code application/problem+json} with
  * {@code Retry-After} once a caller has used its burst and sends faster than the sustained rate.
  * <p>
- * The caller is the verified token's principal; a request without a valid token counts against
- * its client address (so forged or random tokens cannot buy a fresh bucket each). The check runs
+ * The caller is the verified token's Jobcenter ({@code jobcenter} claim, none for coordinator and
+ * ops) and subject ({@code sub}, else the principal name): two Jobcenters' staff who happen to share
+ * a user name have a bucket each. A request without a valid token counts against its client address
+ * (so forged or random tokens cannot buy a fresh bucket each). A request to one of
+ * {@code api.rate-limit.expensive-paths} (reports, rebuilds) takes {@code api.rate-limit.expensive-cost}
+ * tokens. The buckets are per replica (kept in memory, not shared). The check runs
  * as a Vert.x filter after Quarkus' authentication filter has attached the (lazy) identity and
  * before anything reads the body; the identity it resolves is the one JAX-RS uses afterwards,
  * so a token is verified once. Behind a proxy, enable {@code quarkus.http.proxy.*} so the client
@@ -82,18 +89,14 @@ public class RateLimit {
             ctx.next();
             return;
         }
-        Context context = Vertx.currentContext();
-        QuarkusHttpUser.getSecurityIdentity(ctx, identities)
-                .onFailure().recoverWithNull() // a bad token: the resource answers 401; count it by address
-                .subscribe().with(
-                        identity -> onRequestContext(context, () -> decide(ctx, callerOf(ctx, identity))),
-                        failure -> onRequestContext(context, () -> decide(ctx, callerOf(ctx, null))));
+        // a bad token: the resource answers 401; count it by address
+        RequestIdentity.resolve(ctx, identities, identity -> decide(ctx, callerOf(ctx, identity)));
     }
 
     private void decide(RoutingContext ctx, String caller) {
         long now = ticker.read();
         long waitNanos = buckets.get(caller, key -> new TokenBucket(config.perSecond(), config.burst(), now))
-                .tryTake(now);
+                .tryTake(now, costOf(ctx.normalizedPath()));
         if (waitNanos == 0) {
             ctx.next();
             return;
@@ -106,19 +109,36 @@ public class RateLimit {
                         + "); retry after " + retryAfter + " s", null, null, Map.of("retryAfter", retryAfter)));
     }
 
-    private static String callerOf(RoutingContext ctx, SecurityIdentity identity) {
+    /** Tokens a request to {@code path} takes: the expensive cost on an expensive path, else one. */
+    int costOf(String path) {
+        return expensive(path, config.expensivePaths().orElse(List.of())) ? Math.max(1, config.expensiveCost()) : 1;
+    }
+
+    static boolean expensive(String path, List<String> expensivePrefixes) {
+        return expensivePrefixes.stream().anyMatch(prefix -> !prefix.isBlank() && path.startsWith(prefix.trim()));
+    }
+
+    /** The bucket's key: Jobcenter and subject of a verified token, else the client address. */
+    static String callerOf(RoutingContext ctx, SecurityIdentity identity) {
         if (identity != null && !identity.isAnonymous()) {
-            return "principal:" + identity.getPrincipal().getName();
+            return callerKey(identity);
         }
         return "address:" + (ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().host());
     }
 
-    /** Continues on the request's event loop even when the token was verified on a worker thread. */
-    private static void onRequestContext(Context context, Runnable action) {
-        if (context == null || Vertx.currentContext() == context) {
-            action.run();
-        } else {
-            context.runOnContext(ignored -> action.run());
+    static String callerKey(SecurityIdentity identity) {
+        String subject = identity.getPrincipal().getName();
+        String jobcenter = "";
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            if (token.getSubject() != null && !token.getSubject().isBlank()) {
+                subject = token.getSubject();
+            }
+            try {
+                jobcenter = CallerCheck.claim(token, Caller.JOBCENTER_CLAIM).orElse("");
+            } catch (ProblemException e) {
+                jobcenter = "invalid"; // refused by CallerCheck right after; still counted
+            }
         }
+        return "jobcenter:" + jobcenter + "|subject:" + subject;
     }
 }

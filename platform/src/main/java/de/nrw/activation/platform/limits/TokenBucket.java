@@ -16,6 +16,7 @@ final class TokenBucket {
     private final long interval;
     /** How far ahead of now the full-again time may be while a token is left: (capacity - 1) tokens. */
     private final long tolerance;
+    private final int capacity;
     /** When the bucket would be full again if nothing more were taken (at or before now: full). */
     private long fullAt;
     private long latest;
@@ -26,6 +27,7 @@ final class TokenBucket {
         }
         this.interval = Math.max(1, Math.round(NANOS_PER_SECOND / perSecond));
         this.tolerance = Math.multiplyExact(interval, (long) capacity - 1);
+        this.capacity = capacity;
         this.fullAt = now;
         this.latest = now;
     }
@@ -36,14 +38,30 @@ final class TokenBucket {
      * @param now the ticker's reading, in nanoseconds (a reading before an earlier one counts as that one)
      * @return 0 when the request may pass, otherwise the nanoseconds until a token is available
      */
-    synchronized long tryTake(long now) {
+    long tryTake(long now) {
+        return tryTake(now, 1);
+    }
+
+    /**
+     * Takes {@code tokens} tokens at once if there are that many (an expensive request costs more
+     * than one); a cost over the bucket's capacity counts as the whole bucket, so it can still pass
+     * once the bucket is full.
+     *
+     * @param now the ticker's reading, in nanoseconds (a reading before an earlier one counts as that one)
+     * @return 0 when the request may pass, otherwise the nanoseconds until enough tokens are available
+     */
+    synchronized long tryTake(long now, int tokens) {
+        if (tokens < 1) {
+            throw new IllegalArgumentException("a request costs at least one token");
+        }
+        long cost = Math.min(tokens, capacity);
         latest = Math.max(latest, now);
         long from = Math.max(fullAt, latest);
-        long ahead = from - latest;
+        long ahead = from - latest + (cost - 1) * interval;
         if (ahead > tolerance) {
             return ahead - tolerance;
         }
-        fullAt = from + interval;
+        fullAt = from + cost * interval;
         return 0;
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import de.nrw.activation.platform.time.DateRange;
+import de.nrw.activation.platform.time.DateRangeModule;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -48,6 +50,13 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(Problem.Violation::field))
                 .collect(Collectors.toList());
         return validation("One or more fields are invalid", violations);
+    }
+
+    @ServerExceptionMapper(priority = FIRST)
+    public Response dateOutOfRange(DateRangeModule.DateOutOfRange e) {
+        String field = pathOf(e);
+        return validation("Field '" + field + "' " + DateRange.MESSAGE,
+                List.of(new Problem.Violation(field, DateRange.MESSAGE)));
     }
 
     @ServerExceptionMapper(priority = FIRST)

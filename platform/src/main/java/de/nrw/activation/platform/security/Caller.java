@@ -29,24 +29,17 @@ public class Caller {
         return identity.hasRole(Roles.COORDINATOR);
     }
 
-    /** The caller's Jobcenter; empty for coordinator and ops tokens. */
+    /**
+     * The caller's Jobcenter; empty for coordinator and ops tokens. A claim that is not a Jobcenter id
+     * (lowercase slug) is refused with 403 invalid-claim, never repaired ({@link CallerCheck}).
+     */
     public Optional<String> jobcenter() {
-        Object claim = token.getClaim(JOBCENTER_CLAIM);
-        if (claim == null) {
-            return Optional.empty();
-        }
-        String value = claim.toString().replace("\"", "");
-        return value.isBlank() ? Optional.empty() : Optional.of(value);
+        return CallerCheck.claim(token, JOBCENTER_CLAIM);
     }
 
-    /** The education provider of a provider-staff caller ({@code provider} claim); empty otherwise. */
+    /** The education provider of a provider-staff caller ({@code provider} claim); empty otherwise; 403 when not an id. */
     public Optional<String> provider() {
-        Object claim = token.getClaim(PROVIDER_CLAIM);
-        if (claim == null) {
-            return Optional.empty();
-        }
-        String value = claim.toString().replace("\"", "");
-        return value.isBlank() ? Optional.empty() : Optional.of(value);
+        return CallerCheck.claim(token, PROVIDER_CLAIM);
     }
 
     public boolean isProviderStaff() {

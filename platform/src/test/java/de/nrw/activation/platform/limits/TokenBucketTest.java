@@ -69,4 +69,34 @@ class TokenBucketTest {
         assertThatThrownBy(() -> new TokenBucket(Double.NaN, 1, T0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new TokenBucket(1, 0, T0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void anExpensiveRequestTakesItsCostAtOnceAndWaitsForAllOfIt() {
+        TokenBucket bucket = new TokenBucket(1, 10, T0);
+        assertThat(bucket.tryTake(T0, 10)).isZero();
+        assertThat(bucket.tryTake(T0, 1)).isEqualTo(SECOND);
+        // three seconds later three tokens are back: a request of cost 5 waits two more seconds
+        assertThat(bucket.tryTake(T0 + 3 * SECOND, 5)).isEqualTo(2 * SECOND);
+        assertThat(bucket.tryTake(T0 + 3 * SECOND, 3)).isZero();
+        assertThat(bucket.tryTake(T0 + 3 * SECOND, 1)).isEqualTo(SECOND);
+    }
+
+    @Test
+    void aCostOverTheBurstCountsAsTheWholeBucket() {
+        TokenBucket bucket = new TokenBucket(1, 3, T0);
+        assertThat(bucket.tryTake(T0, 10)).isZero();
+        assertThat(bucket.tryTake(T0, 1)).isEqualTo(SECOND);
+        assertThat(bucket.tryTake(T0 + 2 * SECOND, 10)).isEqualTo(SECOND);
+        assertThatThrownBy(() -> bucket.tryTake(T0, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void onlyConfiguredPrefixesAreExpensive() {
+        java.util.List<String> prefixes = java.util.List.of("/api/v1/reports", "/api/v1/projections/rebuild", " ");
+        assertThat(RateLimit.expensive("/api/v1/reports/whereabouts", prefixes)).isTrue();
+        assertThat(RateLimit.expensive("/api/v1/projections/rebuild", prefixes)).isTrue();
+        assertThat(RateLimit.expensive("/api/v1/projections/status", prefixes)).isFalse();
+        assertThat(RateLimit.expensive("/api/v1/groups", prefixes)).isFalse();
+        assertThat(RateLimit.expensive("/api/v1/reports", java.util.List.of())).isFalse();
+    }
 }

@@ -1,6 +1,7 @@
 package de.nrw.activation.reporting.report;
 
 import de.nrw.activation.platform.problem.ProblemException;
+import de.nrw.activation.platform.time.DateRange;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -76,7 +77,7 @@ public class ReportFilter {
             return null;
         }
         try {
-            return LocalDate.parse(value);
+            return DateRange.check(field, LocalDate.parse(value));
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest(field, "must be a date such as 2011-09-01");
         }
