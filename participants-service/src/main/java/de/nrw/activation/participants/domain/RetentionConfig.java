@@ -16,4 +16,8 @@ public interface RetentionConfig {
     /** Time after registration for a participant who never entered a group (withdrawn entries do not count). */
     @WithDefault("P1Y")
     Period afterRegistrationWithoutParticipation();
+
+    /** When the job runs (Quartz cron, German time); {@code off} never. Read by {@link Retention}'s {@code @Scheduled}. */
+    @WithDefault("0 30 2 * * ?")
+    String cron();
 }
