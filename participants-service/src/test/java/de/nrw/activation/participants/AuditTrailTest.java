@@ -145,7 +145,7 @@ class AuditTrailTest {
         for (String path : List.of("/api/v1/participants/" + id + "/audit", "/api/v1/audit")) {
             for (String method : List.of("POST", "PUT", "PATCH", "DELETE")) {
                 asDataProtection("herne").body(Map.of("action", "READ")).request(method, path)
-                        .then().statusCode(405);
+                        .then().statusCode(405).contentType("application/problem+json");
             }
         }
         assertThat(actions(id)).containsExactly("REGISTER GRANTED");
