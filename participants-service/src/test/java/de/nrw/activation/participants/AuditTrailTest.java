@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
 /**
@@ -194,6 +195,18 @@ class AuditTrailTest {
         // another Jobcenter's officer does not see Herne's entries
         asDataProtection("bochum").queryParam("actor", actor).get("/api/v1/audit")
                 .then().statusCode(200).header("X-Total-Count", equalTo("0"));
+    }
+
+    @Test
+    void theOpenApiDocumentNamesTheAuditOperations() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/v1/participants/{id}/audit'.get.operationId", equalTo("listParticipantAudit"))
+                .body("paths.'/api/v1/participants/{id}/audit'.get.tags", hasItem("Audit"))
+                .body("paths.'/api/v1/audit'.get.operationId", equalTo("searchAudit"))
+                .body("paths.'/api/v1/audit'.get.tags", hasItem("Audit"))
+                .body("components.schemas.AuditEntry.properties.action.enum", hasItem("READ_AGE_BAND"))
+                .body("components.schemas.ParticipantNames.properties.keySet()",
+                        org.hamcrest.Matchers.containsInAnyOrder("id", "firstName", "lastName"));
     }
 
     @Test

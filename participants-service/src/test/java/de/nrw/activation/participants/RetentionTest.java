@@ -128,6 +128,8 @@ class RetentionTest {
         Set<String> erasedNow = before.stream().filter(id -> !unerased().contains(id)).collect(Collectors.toSet());
         assertThat(erasedNow).containsAll(due).doesNotContainAnyElementsOf(kept).hasSize(erased);
         assertThat(erasedCounter() - counted).isEqualTo(erased);
+        io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("participants_retention_erased_total"));
 
         // the same event as an erasure on request, once per participant
         for (String id : due) {

@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -45,7 +44,6 @@ public class AuditResource {
 
     /** Account names at the identity provider, and participants-service/retention. */
     private static final Pattern ACTOR = Pattern.compile("[A-Za-z0-9._@/-]{1,200}");
-    private static final LocalDate EARLIEST_DAY = LocalDate.of(1900, 1, 1);
 
     @Inject
     AuditTrail audit;
@@ -88,19 +86,8 @@ public class AuditResource {
         return day == null ? null : day.atStartOfDay(ClockProducer.ZONE).toInstant();
     }
 
+    /** An optional ISO date (as {@link ParticipantResource}'s, which names the parameter in a 400). */
     private static LocalDate day(String parameter, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        LocalDate day;
-        try {
-            day = LocalDate.parse(raw);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(parameter, "must be an ISO date such as 2012-03-05");
-        }
-        if (day.isBefore(EARLIEST_DAY) || day.getYear() > 9999) {
-            throw ProblemException.badRequest(parameter, "must be a day from " + EARLIEST_DAY + " on");
-        }
-        return day;
+        return raw == null || raw.isBlank() ? null : ParticipantResource.day(parameter, raw);
     }
 }

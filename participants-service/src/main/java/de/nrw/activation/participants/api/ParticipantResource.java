@@ -283,7 +283,7 @@ public class ParticipantResource {
     }
 
     /** A date in the query arrives as text: a missing or malformed one is a 400 naming the parameter. */
-    private static LocalDate day(String parameter, String raw) {
+    static LocalDate day(String parameter, String raw) {
         if (raw == null || raw.isBlank()) {
             throw ProblemException.badRequest(parameter, "is required, an ISO date such as 2012-03-05");
         }
