@@ -204,7 +204,7 @@ class AuditTrailTest {
                 .body("paths.'/api/v1/participants/{id}/audit'.get.tags", hasItem("Audit"))
                 .body("paths.'/api/v1/audit'.get.operationId", equalTo("searchAudit"))
                 .body("paths.'/api/v1/audit'.get.tags", hasItem("Audit"))
-                .body("components.schemas.AuditEntry.properties.action.enum", hasItem("READ_AGE_BAND"))
+                .body("components.schemas.AuditAction.enum", hasItem("READ_AGE_BAND"))
                 .body("components.schemas.ParticipantNames.properties.keySet()",
                         org.hamcrest.Matchers.containsInAnyOrder("id", "firstName", "lastName"));
     }

@@ -43,7 +43,7 @@ import java.util.stream.Collectors;
 public class AuditResource {
 
     /** Account names at the identity provider, and participants-service/retention. */
-    private static final Pattern ACTOR = Pattern.compile("[A-Za-z0-9._@/-]{1,200}");
+    private static final Pattern ACTOR = Pattern.compile("[A-Za-z0-9._@+/-]{1,200}");
 
     @Inject
     AuditTrail audit;
@@ -73,7 +73,7 @@ public class AuditResource {
             throw ProblemException.badRequest("to", "must not be before from");
         }
         if (actor != null && !ACTOR.matcher(actor).matches()) {
-            throw ProblemException.badRequest("actor", "must be 1 to 200 letters, digits or . _ @ / -");
+            throw ProblemException.badRequest("actor", "must be 1 to 200 letters, digits or . _ @ + / -");
         }
         AuditTrail.Query query = new AuditTrail.Query(caller.staffJobcenter(), startOf(first),
                 last == null ? null : startOf(last.plusDays(1)), actor);
