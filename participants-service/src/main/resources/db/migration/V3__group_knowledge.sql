@@ -5,12 +5,14 @@
 -- Events may arrive in any order and more than once: every column but the ids and the Jobcenter
 -- is filled in by whichever event brings it. No names here either.
 
--- A group and the provider running it (NULL: the Jobcenter runs it itself). From
+-- A group, the provider running it (NULL: the Jobcenter runs it itself) and its last day (a
+-- participation without a recorded exit ends there at the latest, as groups-service counts it). From
 -- group.scheduled.v1 / group.changed.v1; of two, the one published later wins.
 CREATE TABLE known_group (
     id               uuid        PRIMARY KEY,
     jobcenter_id     text        NOT NULL,
     provider_id      text,
+    end_date         date,
     event_time       timestamptz
 );
 

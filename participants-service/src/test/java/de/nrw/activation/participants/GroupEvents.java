@@ -28,6 +28,9 @@ import static org.awaitility.Awaitility.await;
  */
 final class GroupEvents {
 
+    /** The last day of the tests' groups unless they say otherwise: later than any day the tests set. */
+    static final LocalDate FAR_END = LocalDate.of(2099, 12, 31);
+
     private final AgroalDataSource db;
     private final ObjectMapper mapper;
 
@@ -38,17 +41,22 @@ final class GroupEvents {
 
     /** A group of {@code jobcenter} run by {@code provider} (null: by the Jobcenter); returns its id. */
     UUID group(String jobcenter, String provider) {
+        return group(jobcenter, provider, FAR_END);
+    }
+
+    /** As above, the group's last day being {@code end}. */
+    UUID group(String jobcenter, String provider, LocalDate end) {
         UUID id = UUID.randomUUID();
-        scheduled(id, jobcenter, provider);
+        send(EventTypes.GROUP_SCHEDULED, id, groupData(id, jobcenter, provider, end));
         return id;
     }
 
     void scheduled(UUID group, String jobcenter, String provider) {
-        send(EventTypes.GROUP_SCHEDULED, group, groupData(group, jobcenter, provider));
+        send(EventTypes.GROUP_SCHEDULED, group, groupData(group, jobcenter, provider, FAR_END));
     }
 
     void changed(UUID group, String jobcenter, String provider) {
-        send(EventTypes.GROUP_CHANGED, group, groupData(group, jobcenter, provider));
+        send(EventTypes.GROUP_CHANGED, group, groupData(group, jobcenter, provider, FAR_END));
     }
 
     /** The participant enters the group on {@code date}; returns the participation's id. */
@@ -88,9 +96,9 @@ final class GroupEvents {
                 null, null, date, ExitReason.COMPLETED, false);
     }
 
-    private static GroupData groupData(UUID group, String jobcenter, String provider) {
+    private static GroupData groupData(UUID group, String jobcenter, String provider, LocalDate end) {
         return new GroupData(group, jobcenter, "phase-1", provider == null ? ProviderType.JOBCENTER : ProviderType.EDUCATION_PROVIDER,
-                provider, LocalDate.of(2012, 3, 5), LocalDate.of(2012, 4, 27), 8, 12, null, null, null, null, null, null);
+                provider, end.minusWeeks(8), end, 8, 12, null, null, null, null, null, null);
     }
 
     private void send(String type, UUID subject, Record data) {

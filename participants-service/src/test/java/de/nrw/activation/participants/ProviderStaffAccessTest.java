@@ -162,6 +162,20 @@ class ProviderStaffAccessTest {
     }
 
     @Test
+    void withoutARecordedExitAccessEndsFortyDaysAfterTheGroupsLastDay() {
+        String participant = ParticipantFixtures.register("herne");
+        LocalDate groupEnd = LocalDate.of(2025, 6, 27);
+        UUID group = events.group("herne", PROVIDER, groupEnd);
+        events.entered(participant, group, "herne", groupEnd.minusWeeks(8));
+        String path = "/api/v1/participants/" + participant;
+
+        TestClock.today(groupEnd.plusDays(40));
+        asProvider("herne", PROVIDER).get(path).then().statusCode(200);
+        TestClock.today(groupEnd.plusDays(41));
+        asProvider("herne", PROVIDER).get(path).then().statusCode(404);
+    }
+
+    @Test
     void aTransferEndsTheOldProvidersAccessFortyDaysLaterAndOpensTheNewOnes() {
         String participant = ParticipantFixtures.register("herne");
         UUID oldGroup = events.group("herne", PROVIDER);

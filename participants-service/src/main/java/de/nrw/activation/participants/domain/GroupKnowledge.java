@@ -30,13 +30,15 @@ public class GroupKnowledge {
     /** Scheduled or changed: the provider running it (of two events, the later published wins). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void group(GroupData group, Instant publishedAt) {
-        em.createNativeQuery("INSERT INTO known_group (id, jobcenter_id, provider_id, event_time) "
-                        + "VALUES (:id, :jobcenter, NULLIF(:provider, ''), CAST(:time AS timestamptz)) "
-                        + "ON CONFLICT (id) DO UPDATE SET provider_id = EXCLUDED.provider_id, event_time = EXCLUDED.event_time "
+        em.createNativeQuery("INSERT INTO known_group (id, jobcenter_id, provider_id, end_date, event_time) "
+                        + "VALUES (:id, :jobcenter, NULLIF(:provider, ''), CAST(:end AS date), CAST(:time AS timestamptz)) "
+                        + "ON CONFLICT (id) DO UPDATE SET provider_id = EXCLUDED.provider_id, "
+                        + "end_date = COALESCE(EXCLUDED.end_date, known_group.end_date), event_time = EXCLUDED.event_time "
                         + "WHERE known_group.event_time IS NULL OR EXCLUDED.event_time IS NULL "
                         + "OR EXCLUDED.event_time >= known_group.event_time")
                 .setParameter("id", group.groupId()).setParameter("jobcenter", group.jobcenterId())
                 .setParameter("provider", group.providerId() == null ? "" : group.providerId())
+                .setParameter("end", group.endDate() == null ? null : group.endDate().toString())
                 .setParameter("time", publishedAt == null ? null : publishedAt.toString())
                 .executeUpdate(); // "" (no provider: the Jobcenter runs the group) is stored as NULL
     }
@@ -79,11 +81,12 @@ public class GroupKnowledge {
     /**
      * True if {@code provider}, running a group for {@code jobcenterId}, may see the participant on
      * {@code today}: one of the participant's participations (not withdrawn) is or was in such a
-     * group and ended there at most {@value ProviderAccessRule#DAYS_AFTER_END} days ago.
+     * group and ended there at most {@value ProviderAccessRule#DAYS_AFTER_END} days ago
+     * ({@link ProviderAccessRule#lastDayInGroup}).
      */
     public boolean providerMaySee(UUID participantId, String jobcenterId, String provider, LocalDate today) {
         @SuppressWarnings("unchecked")
-        List<Object[]> stays = em.createNativeQuery("SELECT kp.exit_date, pg.left_on FROM known_participation kp "
+        List<Object[]> stays = em.createNativeQuery("SELECT kp.exit_date, pg.left_on, g.end_date FROM known_participation kp "
                         + "JOIN participation_group pg ON pg.participation_id = kp.id "
                         + "JOIN known_group g ON g.id = pg.group_id "
                         + "WHERE kp.participant_id = :participant AND kp.jobcenter_id = :jobcenter AND kp.withdrawn_at IS NULL "
@@ -91,7 +94,7 @@ public class GroupKnowledge {
                 .setParameter("participant", participantId).setParameter("jobcenter", jobcenterId)
                 .setParameter("provider", provider).getResultList();
         return stays.stream().anyMatch(stay -> ProviderAccessRule.open(
-                ProviderAccessRule.lastDayInGroup(toDate(stay[0]), toDate(stay[1])), today));
+                ProviderAccessRule.lastDayInGroup(toDate(stay[0]), toDate(stay[1]), toDate(stay[2])), today));
     }
 
     private void inGroup(UUID participationId, UUID groupId) {

@@ -24,12 +24,19 @@ class ProviderAccessRuleTest {
 
     @Test
     void theLastDayInTheGroupIsTheExitOrTheDayBeforeATransferWhicheverIsEarlier() {
-        assertThat(ProviderAccessRule.lastDayInGroup(null, null)).isNull();
-        assertThat(ProviderAccessRule.lastDayInGroup(EXIT, null)).isEqualTo(EXIT);
-        assertThat(ProviderAccessRule.lastDayInGroup(null, EXIT)).isEqualTo(EXIT.minusDays(1));
+        LocalDate groupEnd = LocalDate.of(2012, 5, 4);
+        assertThat(ProviderAccessRule.lastDayInGroup(null, null, null)).isNull();
+        assertThat(ProviderAccessRule.lastDayInGroup(EXIT, null, groupEnd)).isEqualTo(EXIT);
+        assertThat(ProviderAccessRule.lastDayInGroup(null, EXIT, groupEnd)).isEqualTo(EXIT.minusDays(1));
         // moved on 1 March, left the programme from the new group later
-        assertThat(ProviderAccessRule.lastDayInGroup(EXIT, LocalDate.of(2012, 3, 1))).isEqualTo(LocalDate.of(2012, 2, 29));
-        assertThat(ProviderAccessRule.lastDayInGroup(LocalDate.of(2012, 2, 1), LocalDate.of(2012, 3, 1)))
+        assertThat(ProviderAccessRule.lastDayInGroup(EXIT, LocalDate.of(2012, 3, 1), groupEnd))
+                .isEqualTo(LocalDate.of(2012, 2, 29));
+        assertThat(ProviderAccessRule.lastDayInGroup(LocalDate.of(2012, 2, 1), LocalDate.of(2012, 3, 1), groupEnd))
                 .isEqualTo(LocalDate.of(2012, 2, 1));
+    }
+
+    @Test
+    void withoutAnExitTheGroupsLastDayEndsTheStay() {
+        assertThat(ProviderAccessRule.lastDayInGroup(null, null, EXIT)).isEqualTo(EXIT);
     }
 }
