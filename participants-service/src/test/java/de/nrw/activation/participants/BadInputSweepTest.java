@@ -2,9 +2,11 @@ package de.nrw.activation.participants;
 
 import de.nrw.activation.testsupport.BadInputSweep;
 import de.nrw.activation.testsupport.Rows;
+import de.nrw.activation.testsupport.Tokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +26,13 @@ class BadInputSweepTest extends BadInputSweep<BadInputSweepTest.Participant> {
 
     private static final String[] ENUM_FIELDS = {"gender", "customerType", "labourMarketDistance"};
 
+    static final Caller DATA_PROTECTION = Tokens::dataProtection;
+    static final Caller PROVIDER_STAFF = jobcenter -> Tokens.providerStaff(jobcenter, "bildung-plus");
+    /** The participants' endpoints are Jobcenter staff's (provider staff: 404, see below). */
+    private static final Caller[] NOT_STAFF = {Caller.COORDINATOR, Caller.OPS, DATA_PROTECTION};
+    /** The audit trail is the data-protection officer's. */
+    private static final Caller[] NOT_DATA_PROTECTION = {Caller.STAFF, Caller.COORDINATOR, Caller.OPS, PROVIDER_STAFF};
+
     /** A participant of {@value BadInputSweep#OWNER}: the {@code {id}} of the paths. */
     record Participant(String id) implements Ids {
         @Override public String resolve(String pathTemplate) { return pathTemplate.replace("{id}", id); }
@@ -38,15 +47,18 @@ class BadInputSweepTest extends BadInputSweep<BadInputSweepTest.Participant> {
                 post("/api/v1/participants").body(p -> ParticipantFixtures.registration(OWNER)).enumFields(ENUM_FIELDS)
                         .requiredFields("jobcenterId", "customerNumber", "firstName", "lastName", "dateOfBirth", "gender",
                                 "customerType", "labourMarketDistance", "vocationalQualification")
-                        .dateFields("dateOfBirth").staffOnly().creates(),
-                get("/api/v1/participants").staffOnly(),
-                get("/api/v1/participants/{id}").staffOnly().withJobcenterIds(),
-                get("/api/v1/participants/{id}/age-band?on=2012-03-05").staffOnly().withJobcenterIds(),
+                        .dateFields("dateOfBirth").forbiddenFor(NOT_STAFF).creates(),
+                get("/api/v1/participants").forbiddenFor(NOT_STAFF),
+                get("/api/v1/participants/{id}").forbiddenFor(NOT_STAFF).withJobcenterIds(),
+                get("/api/v1/participants/{id}/age-band?on=2012-03-05").forbiddenFor(NOT_STAFF).withJobcenterIds(),
                 put("/api/v1/participants/{id}").body(p -> ChangeParticipantTest.change()).enumFields(ENUM_FIELDS)
                         .requiredFields("firstName", "lastName", "dateOfBirth", "gender", "customerType",
                                 "labourMarketDistance", "vocationalQualification")
-                        .dateFields("dateOfBirth").staffOnly().takesIfMatch().withJobcenterIds(),
-                delete("/api/v1/participants/{id}").staffOnly().takesIfMatch().withJobcenterIds());
+                        .dateFields("dateOfBirth").forbiddenFor(NOT_STAFF).takesIfMatch().withJobcenterIds(),
+                delete("/api/v1/participants/{id}").forbiddenFor(NOT_STAFF).takesIfMatch().withJobcenterIds(),
+                get("/api/v1/participants/{id}/audit").as(DATA_PROTECTION).forbiddenFor(NOT_DATA_PROTECTION).withJobcenterIds(),
+                get("/api/v1/audit?from=2012-03-01&to=2012-03-31&actor=staff-herne").as(DATA_PROTECTION)
+                        .forbiddenFor(NOT_DATA_PROTECTION));
     }
 
     @Override
@@ -90,6 +102,25 @@ class BadInputSweepTest extends BadInputSweep<BadInputSweepTest.Participant> {
             assertChangesNothing(endpoint, () -> assertProblem(send(as(endpoint, OWNER).header("If-Match", "\"0\""),
                     endpoint, participant, endpoint.validBody(participant)), 412)
                     .body("currentEtag", equalTo("\"1\"")));
+        }
+    }
+
+    /**
+     * Provider staff may only read names of participants in their provider's groups: on every
+     * participants endpoint, with a valid request about a participant that is not, they get 404
+     * (not 403: there is nothing there for them) and change nothing.
+     */
+    @Test
+    void providerStaffGet404FromEveryParticipantsEndpointAndChangeNothing() {
+        Participant participant = sharedWorld();
+        for (Endpoint<Participant> endpoint : endpoints().stream().filter(e -> e.caller() == Caller.STAFF).toList()) {
+            assertChangesNothing(endpoint, () -> {
+                RequestSpecification request = as(endpoint.as(PROVIDER_STAFF), OWNER);
+                if (endpoint.ifMatch()) {
+                    request.header("If-Match", "\"0\"");
+                }
+                assertProblem(send(request, endpoint, participant, endpoint.validBody(participant)), 404);
+            });
         }
     }
 

@@ -3,6 +3,8 @@ package de.nrw.activation.participants.api;
 import de.nrw.activation.contract.CustomerType;
 import de.nrw.activation.contract.Gender;
 import de.nrw.activation.contract.LabourMarketDistance;
+import de.nrw.activation.participants.domain.AuditAction;
+import de.nrw.activation.participants.domain.AuditTrail;
 import de.nrw.activation.participants.domain.Participant;
 import de.nrw.activation.participants.domain.Participants;
 import de.nrw.activation.participants.domain.Profile;
@@ -56,12 +58,14 @@ import java.util.stream.Collectors;
 
 /**
  * Participants of the caller's Jobcenter. Only Jobcenter staff may call these endpoints:
- * they hold personal data, which the coordinator never sees.
+ * they hold personal data, which the coordinator never sees. Provider staff may read the names
+ * of the participants in the groups their provider runs ({@code GET /participants/{id}}); every
+ * other endpoint answers them 404. Every access is written to the audit trail.
  */
 @Path("/api/v1/participants")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.STAFF)
+@RolesAllowed({Roles.STAFF, Roles.PROVIDER_STAFF})
 @Tag(name = "Participants", description = "Register, look up, correct and erase participants")
 public class ParticipantResource {
 
@@ -79,6 +83,9 @@ public class ParticipantResource {
 
     @Inject
     UriInfo uri;
+
+    @Inject
+    AuditTrail audit;
 
     /**
      * Registers a participant of the caller's own Jobcenter. The answer carries the new id in
@@ -101,6 +108,7 @@ public class ParticipantResource {
     public Response register(@NotNull @Valid ParticipantRequests.Register request,
                              @Parameter(description = "Makes retries safe: the same key returns the first answer")
                              @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        refuseProviderStaff();
         caller.requireActsFor(request.jobcenterId());
         return idempotency.once(idempotencyKey, "POST /participants", request, () -> {
             Participant participant = participants.register(request.jobcenterId(), request.customerNumber(),
@@ -112,17 +120,58 @@ public class ParticipantResource {
         });
     }
 
-    /** One participant of the caller's Jobcenter; another Jobcenter's answers 404. */
+    /**
+     * One participant of the caller's Jobcenter; another Jobcenter's answers 404. Provider staff
+     * get {@code {id, firstName, lastName}} (schema {@code ParticipantNames}) of a participant in a
+     * group their provider runs for their Jobcenter, until 40 days after the participation ended
+     * there; 404 for anyone else.
+     */
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a participant")
-    @APIResponse(responseCode = "200", description = "The participant", headers = @Header(name = "ETag"),
-            content = @Content(schema = @Schema(implementation = ParticipantView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown, or another Jobcenter's",
+    @APIResponse(responseCode = "200", description = "The participant (provider staff: id and names only)",
+            headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(oneOf = {ParticipantView.class, ParticipantNamesView.class})))
+    @APIResponse(responseCode = "404", description = "Unknown, another Jobcenter's, or not in a group of the caller's provider",
             content = @Content(mediaType = "application/problem+json"))
     public Response get(@PathParam("id") String id) {
-        Participant participant = participants.find(Ids.uuid("id", id), caller.staffJobcenter());
+        UUID participantId = Ids.uuid("id", id);
+        if (caller.isProviderStaff()) {
+            String provider = caller.provider().orElseThrow(() ->
+                    ProblemException.forbidden("The token has no '" + Caller.PROVIDER_CLAIM + "' claim"));
+            Participant participant = participants.readForProvider(participantId, caller.staffJobcenter(), provider);
+            return Response.ok(ParticipantNamesView.of(participant)).build();
+        }
+        Participant participant = participants.read(participantId, caller.staffJobcenter());
         return Response.ok(ParticipantView.of(participant)).tag(tag(participant)).build();
+    }
+
+    /**
+     * Who accessed the participant's personal data, and when: every read, search hit, change,
+     * registration and erasure, also refused attempts (outcome {@code DENIED}), oldest first. For
+     * the data-protection officer of the participant's Jobcenter only; entries cannot be changed
+     * or deleted. The total is in {@code X-Total-Count}.
+     */
+    @GET
+    @Path("/{id}/audit")
+    @RolesAllowed(Roles.DATA_PROTECTION)
+    @Tag(name = "Audit")
+    @Operation(operationId = "listParticipantAudit", summary = "The audit trail of one participant")
+    @APIResponse(responseCode = "200", description = "A page of audit entries",
+            headers = @Header(name = Page.TOTAL_HEADER, description = "Total number of entries"),
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AuditEntryView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown, or another Jobcenter's",
+            content = @Content(mediaType = "application/problem+json"))
+    public Response audit(@PathParam("id") String id, @BeanParam PageRequest paging) {
+        UUID participantId = Ids.uuid("id", id);
+        String jobcenter = caller.staffJobcenter();
+        Participant participant = Participant.findById(participantId);
+        if (participant == null || !participant.jobcenterId.equals(jobcenter)) {
+            throw ProblemException.notFound("Participant", participantId);
+        }
+        List<AuditEntryView> items = audit.ofParticipant(participantId, jobcenter, paging.page(), paging.size()).stream()
+                .map(AuditEntryView::of).collect(Collectors.toList());
+        return Page.of(items, audit.countOfParticipant(participantId, jobcenter));
     }
 
     /**
@@ -152,6 +201,7 @@ public class ParticipantResource {
                                @QueryParam("on") String on) {
         UUID participantId = Ids.uuid("id", id);
         LocalDate day = day("on", on);
+        refuseProviderStaff(participantId, AuditAction.READ_AGE_BAND);
         return new AgeBandView(participantId, day, participants.ageBandOn(participantId, caller.staffJobcenter(), day));
     }
 
@@ -168,6 +218,7 @@ public class ParticipantResource {
     public Response search(@QueryParam("customerNumber") @Size(max = 32)
                            @Pattern(regexp = ParticipantRequests.CUSTOMER_NUMBER_PATTERN) String customerNumber,
                            @BeanParam PageRequest paging) {
+        refuseProviderStaff();
         String jobcenter = caller.staffJobcenter();
         List<ParticipantView> items = participants.search(jobcenter, customerNumber, paging.page(), paging.size()).stream()
                 .map(ParticipantView::of).collect(Collectors.toList());
@@ -192,6 +243,7 @@ public class ParticipantResource {
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = "application/problem+json"))
     public Response change(@PathParam("id") String id, @NotNull @Valid ParticipantRequests.Change request,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        refuseProviderStaff(Ids.uuid("id", id), AuditAction.CHANGE);
         Participant participant = participants.change(Ids.uuid("id", id), caller.staffJobcenter(), ifMatch,
                 profileOf(request.firstName(), request.lastName(), request.dateOfBirth(), request.gender(),
                         request.customerType(), request.labourMarketDistance(), request.vocationalQualification()));
@@ -212,12 +264,27 @@ public class ParticipantResource {
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = "application/problem+json"))
     public Response erase(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        refuseProviderStaff(Ids.uuid("id", id), AuditAction.ERASE);
         participants.erase(Ids.uuid("id", id), caller.staffJobcenter(), ifMatch);
         return Response.noContent().build();
     }
 
+    /** Provider staff see names through {@code GET /{id}} only: everything else is not there for them. */
+    private void refuseProviderStaff() {
+        if (caller.isProviderStaff()) {
+            throw new ProblemException(404, "not-found", "Not found", "There is nothing here for provider staff");
+        }
+    }
+
+    /** As above, about one participant: an attempt on an existing one is logged for its Jobcenter. */
+    private void refuseProviderStaff(UUID participantId, AuditAction action) {
+        if (caller.isProviderStaff()) {
+            throw participants.refuse(participantId, action);
+        }
+    }
+
     /** A date in the query arrives as text: a missing or malformed one is a 400 naming the parameter. */
-    private static LocalDate day(String parameter, String raw) {
+    static LocalDate day(String parameter, String raw) {
         if (raw == null || raw.isBlank()) {
             throw ProblemException.badRequest(parameter, "is required, an ISO date such as 2012-03-05");
         }

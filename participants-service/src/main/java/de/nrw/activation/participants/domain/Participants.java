@@ -7,6 +7,7 @@ import de.nrw.activation.platform.problem.ProblemException;
 import de.nrw.activation.platform.web.ETags;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -18,7 +19,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Registration, profile changes and erasure, each committed together with its event. */
+/**
+ * Registration, profile changes and erasure, each committed together with its event and its audit
+ * entry; reads, each logged in the audit trail before the answer leaves. A participant asked for by
+ * a caller who may not see it answers 404 as if it did not exist, and is logged as DENIED for its
+ * own Jobcenter.
+ */
 @ApplicationScoped
 public class Participants {
 
@@ -30,6 +36,15 @@ public class Participants {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    GroupKnowledge knowledge;
+
+    @Inject
+    SecurityIdentity identity;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Participant register(String jobcenterId, String customerNumber, Profile profile) {
@@ -49,16 +64,60 @@ public class Participants {
             throw duplicate(); // a concurrent registration of the same number won the race
         }
         events.registered(participant);
+        audit.granted(actor(), AuditAction.REGISTER, participant);
         return participant;
     }
 
-    /** The participant if it exists and belongs to the Jobcenter; 404 otherwise. */
-    public Participant find(UUID id, String jobcenterId) {
+    /** The participant of the Jobcenter's staff, logged as read. */
+    public Participant read(UUID id, String jobcenterId) {
+        Participant participant = find(id, jobcenterId, AuditAction.READ);
+        audit.granted(actor(), AuditAction.READ, participant);
+        return participant;
+    }
+
+    /**
+     * The participant for staff of education provider {@code provider} working for
+     * {@code jobcenterId}, if a group the provider runs for that Jobcenter has (or had, at most
+     * 40 days ago) the participant in it; 404 otherwise. The caller shows only the names.
+     */
+    public Participant readForProvider(UUID id, String jobcenterId, String provider) {
         Participant participant = Participant.findById(id);
-        if (participant == null || !participant.jobcenterId.equals(jobcenterId)) {
+        if (participant == null) {
             throw ProblemException.notFound("Participant", id);
         }
+        if (!participant.jobcenterId.equals(jobcenterId)
+                || !knowledge.providerMaySee(id, jobcenterId, provider, LocalDate.now(clock))) {
+            throw denied(participant, AuditAction.READ);
+        }
+        audit.granted(actor(), AuditAction.READ, participant);
         return participant;
+    }
+
+    /** A request the caller's role may never make about a participant: logged if it exists, always 404. */
+    public ProblemException refuse(UUID id, AuditAction action) {
+        Participant participant = Participant.findById(id);
+        return participant == null ? ProblemException.notFound("Participant", id) : denied(participant, action);
+    }
+
+    /** The participant if it exists and belongs to the Jobcenter; 404 otherwise (and DENIED logged if it exists). */
+    private Participant find(UUID id, String jobcenterId, AuditAction action) {
+        Participant participant = Participant.findById(id);
+        if (participant == null) {
+            throw ProblemException.notFound("Participant", id);
+        }
+        if (!participant.jobcenterId.equals(jobcenterId)) {
+            throw denied(participant, action);
+        }
+        return participant;
+    }
+
+    private ProblemException denied(Participant participant, AuditAction action) {
+        audit.denied(actor(), action, participant);
+        return ProblemException.notFound("Participant", participant.id);
+    }
+
+    private Actor actor() {
+        return Actor.of(identity);
     }
 
     /**
@@ -66,16 +125,21 @@ public class Participants {
      * the birth date it is worked out from is gone.
      */
     public AgeBand ageBandOn(UUID id, String jobcenterId, LocalDate day) {
-        Participant participant = find(id, jobcenterId);
+        Participant participant = find(id, jobcenterId, AuditAction.READ_AGE_BAND);
         if (participant.isErased()) {
             throw new ProblemException(410, "participant-erased", "Gone",
                     "Participant " + id + " was erased; its age band on a new date cannot be worked out");
         }
-        return AgeBands.on(participant.dateOfBirth, day);
+        AgeBand band = AgeBands.on(participant.dateOfBirth, day);
+        audit.granted(actor(), AuditAction.READ_AGE_BAND, participant);
+        return band;
     }
 
+    /** A page of the search; every participant in it is logged (SEARCH). */
     public List<Participant> search(String jobcenterId, String customerNumber, int page, int size) {
-        return query(jobcenterId, customerNumber).page(Page.of(page, size)).list();
+        List<Participant> found = query(jobcenterId, customerNumber).page(Page.of(page, size)).list();
+        audit.grantedAll(actor(), AuditAction.SEARCH, found);
+        return found;
     }
 
     public long count(String jobcenterId, String customerNumber) {
@@ -92,11 +156,12 @@ public class Participants {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Participant change(UUID id, String jobcenterId, String ifMatch, Profile profile) {
-        Participant participant = find(id, jobcenterId);
+        Participant participant = find(id, jobcenterId, AuditAction.CHANGE);
         ETags.checkIfMatch(ifMatch, participant.version);
         if (participant.isErased()) {
             throw ProblemException.conflict("participant-erased", "Participant " + id + " was erased and cannot change");
         }
+        audit.granted(actor(), AuditAction.CHANGE, participant); // the answer shows the data even when nothing changed
         if (sameProfile(participant, profile)) {
             return participant; // nothing changed: no new version, no event
         }
@@ -112,15 +177,37 @@ public class Participants {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(UUID id, String jobcenterId, String ifMatch) {
-        Participant participant = find(id, jobcenterId);
+        Participant participant = find(id, jobcenterId, AuditAction.ERASE);
         if (participant.isErased()) {
             return;
         }
         ETags.checkIfMatch(ifMatch, participant.version);
+        erase(participant, actor());
+    }
+
+    /**
+     * The retention job's erasure of one participant, in a transaction of its own: the same
+     * erasure as on request (stored answers forgotten, {@code participant.erased.v1} published,
+     * logged), by {@link Actor#RETENTION}.
+     *
+     * @return false if the participant was erased meanwhile (or is gone)
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean eraseAfterRetention(UUID id) {
+        Participant participant = Participant.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (participant == null || participant.isErased()) {
+            return false;
+        }
+        erase(participant, Actor.RETENTION);
+        return true;
+    }
+
+    private void erase(Participant participant, Actor actor) {
         participant.erase(clock.instant());
         participant.persistAndFlush();
-        idempotency.forget(id);
+        idempotency.forget(participant.id);
         events.erased(participant);
+        audit.granted(actor, AuditAction.ERASE, participant);
     }
 
     private void apply(Participant participant, Profile profile, Instant now) {
