@@ -39,6 +39,7 @@ public final class RunningSuite {
     private final Map<String, String> urls = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, ProcessBuilder> launchers = new LinkedHashMap<>();
+    private final List<Process> replicas = new ArrayList<>();
 
     private RunningSuite() {
         root = Path.of(System.getProperty("suite.root", "..")).toAbsolutePath().normalize();
@@ -87,6 +88,31 @@ public final class RunningSuite {
             Files.createDirectories(log.getParent());
             Process process = launcher(root, service, database, port, bootstrapServers, log).start();
             awaitReady(service, url, process, log);
+            return new ServiceProcess(process, url);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Another replica of one of the suite's services: the same packaged service, database,
+     * broker and configuration, on a port of its own, logging to {@code <name>.log}; returns once
+     * it is ready. Stopped with the suite (or by the test, e.g. {@code destroyForcibly()}).
+     */
+    public synchronized ServiceProcess startReplica(String service, String name) {
+        ProcessBuilder suiteLauncher = launchers.get(service);
+        int port = freePort();
+        String url = "http://127.0.0.1:" + port;
+        Path log = logs.resolve(name + ".log");
+        ProcessBuilder launcher = new ProcessBuilder(suiteLauncher.command()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        launcher.environment().clear();
+        launcher.environment().putAll(suiteLauncher.environment());
+        launcher.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        try {
+            Process process = launcher.start();
+            replicas.add(process);
+            awaitReady(name, url, process, log);
             return new ServiceProcess(process, url);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -161,10 +187,14 @@ public final class RunningSuite {
     }
 
     private void stop() {
-        for (Process process : processes.values()) {
+        List<Process> all = new ArrayList<>(processes.values());
+        synchronized (this) {
+            all.addAll(replicas);
+        }
+        for (Process process : all) {
             process.destroy();
         }
-        for (Process process : processes.values()) {
+        for (Process process : all) {
             try {
                 if (!process.waitFor(25, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
