@@ -66,12 +66,12 @@ start_service() {
   # keep what the service's own application.properties puts in its URL (reporting: reWriteBatchedInserts)
   if [ "$m" = reporting-service ]; then url="$url?reWriteBatchedInserts=true"; fi
   [ -d "$APPS/$m" ] || snapshot
-  QUARKUS_HTTP_PORT="$port" QUARKUS_DATASOURCE_JDBC_URL="$url" QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
+  QUARKUS_HTTP_PORT="$port" QUARKUS_DATASOURCE_JDBC_URL="$url" QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT=60S QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
   KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="$ROOT/deploy/local/dev-keys/publicKey.pem" \
   MP_JWT_VERIFY_ISSUER="http://127.0.0.1:8180/realms/activation" MP_JWT_VERIFY_AUDIENCES=activation-suite \
   PARTICIPANTS_URL="http://127.0.0.1:$(port_of participants-service)" \
-    nohup java -Xmx256m -jar "$APPS/$m/quarkus-run.jar" > "$LOGS/$m.log" 2>&1 &
+    nohup java -Xmx256m ${BENCH_JAVA_OPTS:-} -jar "$APPS/$m/quarkus-run.jar" > "$LOGS/$m.log" 2>&1 &
   echo $! > "$PIDS/$m.pid"
 }
 

@@ -130,6 +130,9 @@ public final class RunningSuite {
         env.put("QUARKUS_DATASOURCE_JDBC_URL", SuiteTestResource.jdbcUrl(database));
         env.put("QUARKUS_DATASOURCE_USERNAME", System.getenv().getOrDefault("PGUSER", "postgres"));
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        // on a busy test machine PostgreSQL may take longer than the default 5 s to hand out the
+        // first connection (Flyway at start-up); the services would exit instead of waiting
+        env.put("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "60S");
         // the DEV ONLY key that the local Keycloak realm signs with: tokens of Tokens and of the
         // realm (the browser test signs in there) are both accepted, one issuer, one key
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("deploy/local/dev-keys/publicKey.pem").toString());
