@@ -265,8 +265,12 @@ public final class DemoLoader {
         group.put("jobcenterId", g.project.jobcenterId());
         group.put("phaseId", Phase1Dataset.PHASE);
         group.put("name", "Aktivierungsgruppe " + city + " " + (g.index + 1));
-        group.put("provider", Map.of("type", provider ? ProviderType.EDUCATION_PROVIDER : ProviderType.JOBCENTER,
-                "name", provider ? "Bildungswerk " + city + " gGmbH" : "Jobcenter " + city));
+        // an education provider is named by its id too (its staff's token claim `provider`): one per Jobcenter here,
+        // Herne's is bildungswerk-ruhr, the provider of the DEV ONLY realm's user provider-herne
+        group.put("provider", provider
+                ? Map.of("type", ProviderType.EDUCATION_PROVIDER, "name", "Bildungswerk " + city + " gGmbH",
+                        "id", "herne".equals(g.project.jobcenterId()) ? "bildungswerk-ruhr" : "bildungswerk-" + g.project.jobcenterId())
+                : Map.of("type", ProviderType.JOBCENTER, "name", "Jobcenter " + city));
         group.put("location", "Jobcenter " + city + ", Raum " + (101 + g.index));
         group.put("coaches", List.of("Jobcoach " + (char) ('A' + g.index % 26)));
         group.put("startDate", start.toString());

@@ -1,11 +1,9 @@
 package de.nrw.activation.e2e;
 
-import de.nrw.activation.testsupport.KeycloakServer;
 import de.nrw.activation.testsupport.RunningSuite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * four packaged services with a data set of its own ({@link DashboardDataset}). Every figure the
  * page shows is compared with the report API's JSON for the same selection, and every CSV
  * download with the API's CSV. Users sign in as they do in production: through the identity
- * provider's login page (the local Keycloak with the DEV ONLY realm, {@link KeycloakServer}); the
+ * provider's login page (the local Keycloak with the DEV ONLY realm, {@code KeycloakServer}, started once for all dashboard test classes by {@link DashboardPage#shared()}); the
  * services accept its tokens (the realm signs with the suite's DEV ONLY key, issuer and audience).
  * Without Chromium the test fails and says how to install it.
  */
@@ -41,31 +39,18 @@ class DashboardBrowserTest {
             "closeSharePercent", "qualifiedSharePercent");
     static final List<String> SUSTAINABILITY_FIELDS = List.of("n", "integrated", "checkedAtMonth6", "stillIntegrated",
             "sustainabilityPercent", "endedCheckedAtMonth6", "placed", "notUnemployed", "placementRatePercent",
-            "notUnemployedRatePercent");    static final ObjectMapper JSON = new ObjectMapper();
+            "notUnemployedRatePercent");
+    static final ObjectMapper JSON = new ObjectMapper();
     static final String PHASE = DashboardDataset.PHASE;
 
     static RunningSuite suite;
-    static KeycloakServer keycloak;
     static DashboardPage page;
 
     @BeforeAll
     static void startTheSuiteTheDataAndTheBrowser() {
         // without Chromium the test fails at once, with the install line
-        DashboardPage.requireChromium();
+        page = DashboardPage.shared();
         suite = RunningSuite.get();
-        keycloak = KeycloakServer.start(suite.root(), suite.root().resolve("target/e2e-logs"));
-        DashboardDataset.ensure(suite);
-        page = new DashboardPage(suite.url("reporting-service"));
-    }
-
-    @AfterAll
-    static void closeTheBrowser() {
-        if (page != null) {
-            page.close();
-        }
-        if (keycloak != null) {
-            keycloak.stop();
-        }
     }
 
     @Test

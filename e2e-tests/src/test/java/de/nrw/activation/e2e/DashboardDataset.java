@@ -94,8 +94,9 @@ final class DashboardDataset {
         group.put("jobcenterId", project.jobcenter());
         group.put("phaseId", PHASE);
         group.put("name", "Aktivierungsgruppe Frühjahr 2014");
-        group.put("provider", Map.of("type", project.providerType(),
-                "name", "JOBCENTER".equals(project.providerType()) ? "Jobcenter" : "Bildungswerk Ruhr"));
+        group.put("provider", "JOBCENTER".equals(project.providerType())
+                ? Map.of("type", project.providerType(), "name", "Jobcenter")
+                : Map.of("type", project.providerType(), "name", "Bildungswerk Ruhr", "id", "bildungswerk-ruhr"));
         group.put("location", "Raum 1");
         group.put("coaches", List.of("Jobcoach A"));
         group.put("startDate", ENTRY);

@@ -2,9 +2,7 @@ package de.nrw.activation.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.nrw.activation.testsupport.KeycloakServer;
 import de.nrw.activation.testsupport.RunningSuite;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -30,26 +28,13 @@ class DashboardFiguresBrowserTest {
     static final String PHASE = DashboardDataset.PHASE;
 
     static RunningSuite suite;
-    static KeycloakServer keycloak;
     static DashboardPage page;
 
     @BeforeAll
     static void startTheSuiteTheDataAndTheBrowser() {
-        DashboardPage.requireChromium();
+        // without Chromium the test fails at once, with the install line
+        page = DashboardPage.shared();
         suite = RunningSuite.get();
-        keycloak = KeycloakServer.start(suite.root(), suite.root().resolve("target/e2e-logs"));
-        DashboardDataset.ensure(suite);
-        page = new DashboardPage(suite.url("reporting-service"));
-    }
-
-    @AfterAll
-    static void closeTheBrowser() {
-        if (page != null) {
-            page.close();
-        }
-        if (keycloak != null) {
-            keycloak.stop();
-        }
     }
 
     @Test

@@ -1,5 +1,8 @@
 package de.nrw.activation.e2e;
 
+import de.nrw.activation.testsupport.KeycloakServer;
+import de.nrw.activation.testsupport.RunningSuite;
+
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -39,6 +42,25 @@ final class DashboardPage implements AutoCloseable {
     final Path downloads;
     private final String url;
     private final WebDriverWait wait;
+
+    private static DashboardPage shared;
+
+    /**
+     * The browser that every dashboard test class of this JVM shares: the suite, its data set and
+     * Keycloak are started on first use, and Keycloak and the browser stop when the JVM exits (one start
+     * of each instead of one per class). Every test begins with {@link #open()}, signed out.
+     */
+    static synchronized DashboardPage shared() {
+        if (shared == null) {
+            requireChromium();
+            RunningSuite suite = RunningSuite.get();
+            KeycloakServer.start(suite.root(), suite.root().resolve("target/e2e-logs"));
+            DashboardDataset.ensure(suite);
+            shared = new DashboardPage(suite.url("reporting-service"));
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
 
     /** Fails (never skips) when the browser is not installed, saying how to install it. */
     static void requireChromium() {

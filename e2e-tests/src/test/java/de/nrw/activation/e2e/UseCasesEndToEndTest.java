@@ -91,7 +91,7 @@ class UseCasesEndToEndTest {
         group.put("jobcenterId", JC);
         group.put("phaseId", "PHASE_2");
         group.put("name", "Aktivierungsgruppe Köln-Mülheim");
-        group.put("provider", Map.of("type", "EDUCATION_PROVIDER", "name", "Bildungswerk Köln"));
+        group.put("provider", Map.of("type", "EDUCATION_PROVIDER", "name", "Bildungswerk Köln", "id", "bildungswerk-koeln"));
         group.put("location", "Jobcenter Köln, Raum 12");
         group.put("coaches", List.of("Jobcoach K"));
         group.put("startDate", "2013-05-06");

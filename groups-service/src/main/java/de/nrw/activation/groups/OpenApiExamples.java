@@ -74,5 +74,14 @@ public final class OpenApiExamples {
             {"type": "https://activation.nrw.example/problems/weekly-hours", "title": "Business rule violated",
              "status": 422, "detail": "A group meets 9 to 16 hours a week; this timetable gives 7.5", "rule": "weekly-hours"}""";
 
+    public static final String EXIT_PROPOSAL = """
+            {"id": "e4b2c1d0-8a7f-4e6d-9c5b-3a2f1e0d9c8b", "participationId": "c3a1e2f4-9b8d-4c7e-a6f5-1d2e3f4a5b6c",
+             "participantId": "7f1c2a9e-4b7d-4d0e-9a51-2f1f0c3b8e11", "groupId": "0b7d3c52-2f6e-4a8e-9d1c-5e2b7a9f4c11",
+             "jobcenterId": "herne", "providerId": "bildungswerk-ruhr", "exitDate": "2012-04-13", "reason": "COMPLETED",
+             "status": "PENDING", "proposedAt": "2012-04-13T14:05:00Z", "version": 0}""";
+
+    public static final String REJECT_EXIT_PROPOSAL = """
+            {"reason": "still attending: the absence was excused"}""";
+
     private OpenApiExamples() { }
 }

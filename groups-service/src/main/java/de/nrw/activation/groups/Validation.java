@@ -10,5 +10,9 @@ public final class Validation {
     public static final String PHASE_PATTERN = "[A-Z][A-Z0-9_]*";
     public static final String PHASE_MESSAGE = "must be upper case, digits and underscores, such as PHASE_1";
 
+    /** Education providers' ids are lower-case ASCII slugs too, such as {@code bildungswerk-ruhr} (the token claim {@code provider}). */
+    public static final String PROVIDER_PATTERN = JOBCENTER_PATTERN;
+    public static final String PROVIDER_MESSAGE = "must be a lower-case slug such as bildungswerk-ruhr";
+
     private Validation() { }
 }

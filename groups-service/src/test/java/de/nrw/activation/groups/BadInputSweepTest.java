@@ -2,17 +2,22 @@ package de.nrw.activation.groups;
 
 import de.nrw.activation.testsupport.BadInputSweep;
 import de.nrw.activation.testsupport.Rows;
+import de.nrw.activation.testsupport.Tokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * Every endpoint of groups-service against bad input (issue 8, OWASP API4/API8): the cases of
@@ -29,13 +34,24 @@ class BadInputSweepTest extends BadInputSweep<BadInputSweepTest.World> {
      * to), in the first an open participation of {@code participant} and an ended one: the ids the
      * paths and bodies name.
      */
-    record World(String group, String target, String participant, String participation, String ended) implements Ids {
+    record World(String group, String target, String participant, String participation, String ended,
+                 String providerGroup, String providerParticipant, String providerParticipation, String proposal)
+            implements Ids {
         @Override
         public String resolve(String template) {
             return template.replace("{group}", group).replace("{participation}", participation).replace("{ended}", ended)
-                    .replace("{phase}", "PHASE_1").replace("{date}", SESSION_DAY);
+                    .replace("{phase}", "PHASE_1").replace("{date}", SESSION_DAY)
+                    .replace("{providerGroup}", providerGroup).replace("{providerParticipation}", providerParticipation)
+                    .replace("{proposal}", proposal).replace("{providerDate}", Providers.FIRST_SESSION);
         }
     }
+
+    /** The education provider running the world's provider group; its staff call the provider endpoints. */
+    private static final String PROVIDER = "bildungswerk-sweep";
+    private static final Caller PROVIDER_STAFF = jobcenter -> Tokens.providerStaff(jobcenter, PROVIDER);
+    /** What provider staff may read whatever the world: lists of their own, and the phases. */
+    private static final Set<String> OPEN_TO_PROVIDER_STAFF = Set.of("GET /api/v1/phases", "GET /api/v1/phases/{phase}",
+            "GET /api/v1/groups", "GET /api/v1/exit-proposals", "GET /api/v1/exit-proposals/{proposal}");
 
     @Inject
     AgroalDataSource db;
@@ -94,7 +110,34 @@ class BadInputSweepTest extends BadInputSweep<BadInputSweepTest.World> {
                         .body(w -> new HashMap<>(Map.of("groupId", w.target(), "date", "2012-03-19")))
                         .requiredFields("groupId", "date").dateFields("date").staffOnly()
                         .takesIfMatch(w -> etag("participation", w.participation())).withJobcenterIds(),
-                get("/api/v1/participations/missing-exits").staffOnly());
+                get("/api/v1/participations/missing-exits").staffOnly(),
+                // provider staff: their provider's group, its sessions, attendance and participations
+                get("/api/v1/groups/{providerGroup}").as(PROVIDER_STAFF).withJobcenterIds(),
+                get("/api/v1/groups/{providerGroup}/sessions").as(PROVIDER_STAFF).withJobcenterIds(),
+                get("/api/v1/groups/{providerGroup}/participations").as(PROVIDER_STAFF).withJobcenterIds(),
+                put("/api/v1/groups/{providerGroup}/sessions/{providerDate}/attendance").as(PROVIDER_STAFF)
+                        .body(w -> new ArrayList<>(List.of(new HashMap<>(Map.of("participantId", w.providerParticipant(),
+                                "status", "PRESENT")))))
+                        .unknownEnum(b -> List.of(Map.of("participantId", UUID.randomUUID().toString(), "status", "ASLEEP")))
+                        .forbiddenFor(Caller.COORDINATOR, Caller.OPS).withJobcenterIds(),
+                get("/api/v1/groups/{providerGroup}/sessions/{providerDate}/attendance").as(PROVIDER_STAFF).withJobcenterIds(),
+                get("/api/v1/groups/{providerGroup}/absences").as(PROVIDER_STAFF).withJobcenterIds(),
+                get("/api/v1/participations/{providerParticipation}").as(PROVIDER_STAFF).withJobcenterIds(),
+                // exit proposals
+                post("/api/v1/participations/{providerParticipation}/exit-proposals").as(PROVIDER_STAFF)
+                        .body(w -> new HashMap<>(Map.of("exitDate", "2013-05-31", "reason", "DROPOUT")))
+                        .unknownEnum(b -> with(b, "reason", "RETIRED")).requiredFields("exitDate", "reason")
+                        .dateFields("exitDate").forbiddenFor(Caller.STAFF, Caller.COORDINATOR, Caller.OPS)
+                        .creates().withJobcenterIds(),
+                get("/api/v1/exit-proposals").forbiddenFor(Caller.COORDINATOR, Caller.OPS),
+                get("/api/v1/exit-proposals").as(PROVIDER_STAFF).forbiddenFor(Caller.COORDINATOR, Caller.OPS),
+                get("/api/v1/exit-proposals/{proposal}").forbiddenFor(Caller.COORDINATOR, Caller.OPS).withJobcenterIds(),
+                get("/api/v1/exit-proposals/{proposal}").as(PROVIDER_STAFF).withJobcenterIds(),
+                post("/api/v1/exit-proposals/{proposal}/accept").staffOnly()
+                        .takesIfMatch(w -> etag("exit_proposal", w.proposal())).withJobcenterIds(),
+                post("/api/v1/exit-proposals/{proposal}/reject").body(w -> new HashMap<>(Map.of("reason", "still attending")))
+                        .requiredFields("reason").staffOnly()
+                        .takesIfMatch(w -> etag("exit_proposal", w.proposal())).withJobcenterIds());
     }
 
     @Override
@@ -105,30 +148,62 @@ class BadInputSweepTest extends BadInputSweep<BadInputSweepTest.World> {
         String target = Fixtures.schedule(Fixtures.group(OWNER, "PHASE_1", "2012-03-12"));
         String ended = Fixtures.enter(OWNER, group, Fixtures.knownParticipant(db, OWNER), SESSION_DAY);
         Lifecycle.exit(OWNER, ended, "2012-04-13", "COMPLETED").then().statusCode(200);
-        return new World(group, target, participant, participation, ended);
+        String providerGroup = Providers.group(OWNER, PROVIDER);
+        String providerParticipant = Fixtures.knownParticipant(db, OWNER);
+        String providerParticipation = Fixtures.enter(OWNER, providerGroup, providerParticipant, Providers.START);
+        String proposed = Providers.participation(db, OWNER, providerGroup);
+        String proposal = Fixtures.asProvider(OWNER, PROVIDER).body(Map.of("exitDate", "2013-05-31", "reason", "COMPLETED"))
+                .post("/api/v1/participations/" + proposed + "/exit-proposals").then().statusCode(201).extract().path("id");
+        return new World(group, target, participant, participation, ended, providerGroup, providerParticipant,
+                providerParticipation, proposal);
     }
 
     @Override
     protected World malformedIds(World world) {
-        return new World("not-a-uuid", world.target(), world.participant(), "not-a-uuid", "not-a-uuid");
+        return new World("not-a-uuid", world.target(), world.participant(), "not-a-uuid", "not-a-uuid",
+                "not-a-uuid", world.providerParticipant(), "not-a-uuid", "not-a-uuid");
     }
 
     @Override
     protected World missingIds(World world) {
         return new World(UUID.randomUUID().toString(), world.target(), world.participant(), UUID.randomUUID().toString(),
-                UUID.randomUUID().toString());
+                UUID.randomUUID().toString(), UUID.randomUUID().toString(), world.providerParticipant(),
+                UUID.randomUUID().toString(), UUID.randomUUID().toString());
     }
 
     @Override
     protected List<String> pagedLists() {
-        return List.of("/api/v1/groups", "/api/v1/groups/{group}/participations", "/api/v1/participations/missing-exits");
+        return List.of("/api/v1/groups", "/api/v1/groups/{group}/participations", "/api/v1/participations/missing-exits",
+                "/api/v1/exit-proposals");
+    }
+
+    /**
+     * Provider staff see their provider's groups and nothing else (issue 18): every endpoint of the
+     * table that is not theirs answers them 404 (also where the coordinator and ops get 403), on the
+     * Jobcenter-run group of the world as on the staff-only endpoints, and changes nothing.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpointsOutsideProviderStaffsScope")
+    void everyEndpointOutsideProviderStaffsScopeAnswersThem404AndChangesNothing(Endpoint<World> endpoint) {
+        World world = sharedWorld();
+        assertChangesNothing(endpoint, () -> {
+            io.restassured.specification.RequestSpecification request = as(endpoint.as(PROVIDER_STAFF), OWNER);
+            if (endpoint.ifMatch()) {
+                request.header("If-Match", "\"0\"");
+            }
+            assertProblem(send(request, endpoint, world, endpoint.validBody(world)), 404);
+        });
+    }
+
+    Stream<Endpoint<World>> endpointsOutsideProviderStaffsScope() {
+        return endpoints().stream().filter(e -> e.caller() != PROVIDER_STAFF && !OPEN_TO_PROVIDER_STAFF.contains(e.toString()));
     }
 
     /** Every table of the service that a request could change. */
     @Override
     protected String storedState() {
         return Rows.snapshot(db, "phase", "phase_jobcenter", "activation_group", "group_session",
-                "participation", "participation_group", "attendance", "idempotency_record");
+                "participation", "participation_group", "attendance", "exit_proposal", "idempotency_record");
     }
 
     /** Entering is the one creation that needs a participant not yet in the world's group. */

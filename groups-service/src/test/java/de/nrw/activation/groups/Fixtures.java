@@ -32,6 +32,23 @@ public final class Fixtures {
         return given().auth().oauth2(Tokens.staff(jobcenter)).contentType(ContentType.JSON);
     }
 
+    /** Staff of education provider {@code provider} working for {@code jobcenter}. */
+    public static RequestSpecification asProvider(String jobcenter, String provider) {
+        return given().auth().oauth2(Tokens.providerStaff(jobcenter, provider)).contentType(ContentType.JSON);
+    }
+
+    /** A provider id no other test uses, so a provider's lists hold only the test's own groups. */
+    public static String newProviderId() {
+        return "bildungswerk-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** As {@link #group}, run by the education provider {@code providerId}. */
+    public static Map<String, Object> providerGroup(String jobcenter, String phase, String startDate, String providerId) {
+        Map<String, Object> body = group(jobcenter, phase, startDate);
+        body.put("provider", Map.of("type", "EDUCATION_PROVIDER", "name", "Bildungswerk Ruhr gGmbH", "id", providerId));
+        return body;
+    }
+
     public static RequestSpecification asCoordinator() {
         return given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON);
     }

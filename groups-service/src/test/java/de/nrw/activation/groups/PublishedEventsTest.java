@@ -29,7 +29,7 @@ class PublishedEventsTest {
     @Test
     void theWholeLifeOfAGroupIsPublishedWithTheContractsFieldsAndNoNames() {
         Map<String, Object> body = Fixtures.group("hamm", "PHASE_1", "2012-03-05");
-        body.put("provider", Map.of("type", "EDUCATION_PROVIDER", "name", "Bildungswerk Musterstadt"));
+        body.put("provider", Map.of("type", "EDUCATION_PROVIDER", "name", "Bildungswerk Musterstadt", "id", "bw-musterstadt"));
         body.put("coaches", List.of("Petra Coachmann"));
         String groupId = Fixtures.schedule(body);
         String participantId = Fixtures.knownParticipant(db, "hamm");
@@ -46,6 +46,7 @@ class PublishedEventsTest {
         assertThat(data.path("jobcenterId").asText()).isEqualTo("hamm");
         assertThat(data.path("phaseId").asText()).isEqualTo("PHASE_1");
         assertThat(data.path("providerType").asText()).isEqualTo("EDUCATION_PROVIDER");
+        assertThat(data.path("providerId").asText()).isEqualTo("bw-musterstadt");
         assertThat(data.path("startDate").asText()).isEqualTo("2012-03-05");
         assertThat(data.path("endDate").asText()).isEqualTo("2012-04-15");
         assertThat(data.path("capacity").asInt()).isEqualTo(15);

@@ -11,14 +11,17 @@ import java.time.ZoneId;
 /**
  * The tests' "today": Monday 3 June 2013, in Phase II. Groups of Phase I lie in the past
  * (attendance can be recorded), groups later in 2013 in the future. Replaces the platform's
- * system clock (a {@code @DefaultBean}) in tests only.
+ * system clock (a {@code @DefaultBean}) in tests only. A test that lets time pass (the 40 days of
+ * provider access) moves it with {@link #setToday} and puts it back with {@link #reset}.
  */
 @Singleton
 public class TestClock extends Clock {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     public static final LocalDate TODAY = LocalDate.of(2013, 6, 3);
-    private static final Instant NOW = TODAY.atTime(LocalTime.of(10, 0)).atZone(ZONE).toInstant();
+    private static final Instant NOW = at(TODAY);
+
+    private volatile Instant now = NOW;
 
     @Override
     public ZoneId getZone() {
@@ -27,11 +30,25 @@ public class TestClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        return Clock.fixed(NOW, zone);
+        return Clock.fixed(now, zone);
     }
 
     @Override
     public Instant instant() {
-        return NOW;
+        return now;
+    }
+
+    /** From now on "today" is {@code day} (10:00 in Germany), for the application and the test. */
+    public void setToday(LocalDate day) {
+        now = at(day);
+    }
+
+    /** Back to {@link #TODAY}. */
+    public void reset() {
+        now = NOW;
+    }
+
+    private static Instant at(LocalDate day) {
+        return day.atTime(LocalTime.of(10, 0)).atZone(ZONE).toInstant();
     }
 }

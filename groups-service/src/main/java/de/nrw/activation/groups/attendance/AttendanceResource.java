@@ -4,6 +4,7 @@ import de.nrw.activation.groups.Dates;
 import de.nrw.activation.groups.OpenApiExamples;
 import de.nrw.activation.groups.group.Group;
 import de.nrw.activation.groups.group.Groups;
+import de.nrw.activation.groups.provider.ProviderScope;
 import de.nrw.activation.platform.problem.ProblemException;
 import de.nrw.activation.platform.security.Roles;
 import de.nrw.activation.platform.web.Ids;
@@ -32,12 +33,18 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
-/** Attendance per session (Anwesenheit) and the absences it adds up to. Jobcenter staff only. */
+/**
+ * Attendance per session (Anwesenheit) and the absences it adds up to. Jobcenter staff of the
+ * group's Jobcenter, and provider staff for the groups their provider runs: they record and see the
+ * participants whose stay in the group they still see (not withdrawn, not 40 days past its end).
+ */
 @Path("/api/v1/groups/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.STAFF)
+@RolesAllowed({Roles.STAFF, Roles.PROVIDER_STAFF})
 @Tag(name = "Attendance", description = "Record attendance per session; list absences")
 @APIResponse(responseCode = "404", description = "Unknown group, or another Jobcenter's",
         content = @Content(mediaType = "application/problem+json"))
@@ -49,6 +56,9 @@ public class AttendanceResource {
     @Inject
     Attendances attendances;
 
+    @Inject
+    ProviderScope providers;
+
     /**
      * Records the attendance of one session: the complete list for that day, which replaces
      * whatever was recorded for it before. Only for a held session: 422 {@code no-session}
@@ -58,7 +68,9 @@ public class AttendanceResource {
      * corrected or back-dated one), before their entry, outside their stay after a transfer, or
      * for a withdrawn participation is refused. Attendance recorded before an exit was moved to
      * an earlier day stays stored but no longer counts in the absences. Publishes
-     * {@code attendance.recorded.v1}.
+     * {@code attendance.recorded.v1} with the session's complete attendance. Provider staff name
+     * only participants they see (others answer {@code not-in-group}); what was recorded for
+     * participants they no longer see stays as it was.
      */
     @PUT
     @Path("/sessions/{date}/attendance")
@@ -75,9 +87,9 @@ public class AttendanceResource {
             @PathParam("id") String id,
             @Parameter(description = "The session's day", example = "2012-03-05") @PathParam("date") String date,
             @NotNull @Size(max = 100) List<AttendanceRecords.@NotNull @Valid Entry> entries) {
-        Group group = groups.ownLocked(Ids.uuid("id", id));
+        Group group = groups.attendanceLocked(Ids.uuid("id", id));
         java.time.LocalDate day = Dates.day("date", date);
-        return new AttendanceRecords.SessionAttendance(group.id, day, attendances.record(group, day, entries));
+        return new AttendanceRecords.SessionAttendance(group.id, day, attendances.record(group, day, entries, seen(group)));
     }
 
     /** The attendance recorded for one session (empty when none was). */
@@ -89,7 +101,9 @@ public class AttendanceResource {
     public AttendanceRecords.SessionAttendance get(@PathParam("id") String id, @PathParam("date") String date) {
         Group group = groups.visible(Ids.uuid("id", id));
         java.time.LocalDate day = Dates.day("date", date);
-        return new AttendanceRecords.SessionAttendance(group.id, day, attendances.of(group, day));
+        Set<UUID> seen = seen(group);
+        return new AttendanceRecords.SessionAttendance(group.id, day, attendances.of(group, day).stream()
+                .filter(e -> seen == null || seen.contains(e.participantId())).toList());
     }
 
     /**
@@ -108,7 +122,14 @@ public class AttendanceResource {
             @Parameter(description = "Only participants with at least this many unexcused absences", example = "1")
             @QueryParam("minUnexcused") String minUnexcused) {
         Group group = groups.visible(Ids.uuid("id", id));
-        return attendances.absences(group, minimum(minUnexcused));
+        Set<UUID> seen = seen(group);
+        return attendances.absences(group, minimum(minUnexcused)).stream()
+                .filter(a -> seen == null || seen.contains(a.participantId())).toList();
+    }
+
+    /** The participants of the group a provider-staff caller sees; null (everyone) for staff. */
+    private Set<UUID> seen(Group group) {
+        return providers.applies() ? providers.participantsInGroup(group.id) : null;
     }
 
     private static int minimum(String raw) {

@@ -41,8 +41,14 @@ public class Attendances {
     @Inject
     Clock clock;
 
+    /**
+     * Records the session's attendance: {@code entries} replace what was recorded for the
+     * participants of {@code editable} (null: for everyone), and the session's complete attendance
+     * is published.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<AttendanceRecords.Entry> record(Group group, LocalDate date, List<AttendanceRecords.Entry> entries) {
+    public List<AttendanceRecords.Entry> record(Group group, LocalDate date, List<AttendanceRecords.Entry> entries,
+                                                Set<UUID> editable) {
         Set<UUID> named = new HashSet<>();
         for (AttendanceRecords.Entry entry : entries) {
             if (!named.add(entry.participantId())) {
@@ -58,6 +64,9 @@ public class Attendances {
             throw ProblemException.rule("attendance-in-future", "Attendance can be recorded once the session was held");
         }
         Set<UUID> inGroup = participations.participantsInGroupOn(group, date);
+        if (editable != null) {
+            inGroup.retainAll(editable);
+        }
         List<UUID> strangers = new ArrayList<>();
         for (UUID id : named) {
             if (!inGroup.contains(id)) {
@@ -67,8 +76,13 @@ public class Attendances {
         if (!strangers.isEmpty()) {
             throw ProblemException.rule("not-in-group", "Not in the group on " + date + ": " + strangers);
         }
-        em.createNativeQuery("DELETE FROM attendance WHERE group_id = :g AND session_date = :d")
-                .setParameter("g", group.id).setParameter("d", date).executeUpdate();
+        if (editable == null) {
+            em.createNativeQuery("DELETE FROM attendance WHERE group_id = :g AND session_date = :d")
+                    .setParameter("g", group.id).setParameter("d", date).executeUpdate();
+        } else if (!editable.isEmpty()) {
+            em.createNativeQuery("DELETE FROM attendance WHERE group_id = :g AND session_date = :d AND participant_id IN (:p)")
+                    .setParameter("g", group.id).setParameter("d", date).setParameter("p", editable).executeUpdate();
+        }
         for (AttendanceRecords.Entry entry : entries) {
             em.createNativeQuery("INSERT INTO attendance (group_id, session_date, participant_id, status, recorded_at) "
                             + "VALUES (:g, :d, :p, :s, :t)")
@@ -76,7 +90,7 @@ public class Attendances {
                     .setParameter("s", entry.status().name()).setParameter("t", clock.instant())
                     .executeUpdate();
         }
-        events.recorded(group, date, entries);
+        events.recorded(group, date, editable == null ? entries : of(group, date));
         return entries;
     }
 

@@ -46,6 +46,10 @@ public class Group extends PanacheEntityBase {
     @Column(name = "provider_name", nullable = false)
     public String providerName;
 
+    /** The education provider's id (its staff's token claim {@code provider}); null for a Jobcenter-run group. */
+    @Column(name = "provider_id")
+    public String providerId;
+
     @Column(nullable = false)
     public String location;
 
@@ -100,6 +104,12 @@ public class Group extends PanacheEntityBase {
 
     public List<String> coachList() {
         return List.of(coaches);
+    }
+
+    /** True when the education provider {@code provider} runs this group for Jobcenter {@code jobcenter}. */
+    public boolean isRunBy(String jobcenter, String provider) {
+        return providerType == ProviderType.EDUCATION_PROVIDER && providerId != null
+                && providerId.equals(provider) && jobcenterId.equals(jobcenter);
     }
 
     public boolean isCancelled() {

@@ -13,7 +13,8 @@ import java.time.LocalDate;
 
 /**
  * The group events of topic {@code group-events}, keyed by group id, built from the contract's
- * records. No names in them: neither the coaches' nor the provider's nor the group's own name.
+ * records. No names in them: neither the coaches' nor the provider's nor the group's own name; the
+ * provider's id ({@code providerId}, a slug) tells participants-service whose staff may see whom.
  */
 @ApplicationScoped
 public class GroupEvents {
@@ -38,7 +39,7 @@ public class GroupEvents {
     }
 
     private static GroupData data(Group g, GroupChange change, LocalDate sessionDate, LocalDate newDate) {
-        return new GroupData(g.id, g.jobcenterId, g.phaseId, g.providerType, null, g.startDate, g.endDate, g.weeks,
+        return new GroupData(g.id, g.jobcenterId, g.phaseId, g.providerType, g.providerId, g.startDate, g.endDate, g.weeks,
                 g.capacity, g.meetingDayList(), g.hoursPerWeek, g.status, change, sessionDate, newDate);
     }
 }

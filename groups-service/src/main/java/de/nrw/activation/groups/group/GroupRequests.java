@@ -1,7 +1,9 @@
 package de.nrw.activation.groups.group;
 
 import de.nrw.activation.contract.ProviderType;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import de.nrw.activation.groups.Validation;
+import de.nrw.activation.platform.problem.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -19,10 +21,30 @@ public final class GroupRequests {
 
     private GroupRequests() { }
 
+    /**
+     * Who runs the group. A contracted education provider is named by its {@code id} too: the
+     * slug its staff's tokens carry in the claim {@code provider}, which gives them access to the
+     * group. Required for {@code EDUCATION_PROVIDER}, refused for {@code JOBCENTER} (400 naming
+     * {@code provider.id}).
+     */
     @Schema(name = "Provider", description = "Who runs the group")
     public record Provider(
             @NotNull ProviderType type,
-            @Schema(examples = "Jobcenter Herne") @NotBlank @Size(max = 200) String name) {
+            @Schema(examples = "Jobcenter Herne") @NotBlank @Size(max = 200) String name,
+            @Schema(description = "The education provider's id (its staff's token claim `provider`); "
+                    + "required for EDUCATION_PROVIDER, absent for JOBCENTER", examples = "bildungswerk-ruhr")
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Size(max = 64) @Pattern(regexp = Validation.PROVIDER_PATTERN, message = Validation.PROVIDER_MESSAGE) String id) {
+
+        /** 400 naming {@code provider.id} when the id does not fit the type. */
+        public void requireIdFitsType() {
+            if (type == ProviderType.EDUCATION_PROVIDER && id == null) {
+                throw ProblemException.badRequest("provider.id", "is required for a group run by an education provider");
+            }
+            if (type == ProviderType.JOBCENTER && id != null) {
+                throw ProblemException.badRequest("provider.id", "is only for a group run by an education provider");
+            }
+        }
     }
 
     /**
@@ -52,8 +74,8 @@ public final class GroupRequests {
     }
 
     /**
-     * What may change after scheduling (domain.md): name, location, coaches, provider name and
-     * capacity. The provider type and the timetable stay.
+     * What may change after scheduling (domain.md): name, location, coaches, provider name (and an
+     * education provider's id) and capacity. The provider type and the timetable stay.
      */
     @Schema(name = "ChangeGroup", description = "A group's changeable details; send all of them")
     public record Change(

@@ -2,6 +2,7 @@ package de.nrw.activation.groups.group;
 
 import de.nrw.activation.groups.OpenApiExamples;
 import de.nrw.activation.groups.Validation;
+import de.nrw.activation.groups.provider.ProviderScope;
 import de.nrw.activation.platform.idempotency.Idempotency;
 import de.nrw.activation.platform.security.Caller;
 import de.nrw.activation.platform.security.Roles;
@@ -60,6 +61,9 @@ public class GroupResource {
     Caller caller;
 
     @Inject
+    ProviderScope providers;
+
+    @Inject
     Idempotency idempotency;
 
     @Inject
@@ -97,10 +101,13 @@ public class GroupResource {
         });
     }
 
-    /** One group; another Jobcenter's answers 404 to staff. */
+    /**
+     * One group; another Jobcenter's answers 404 to staff. Provider staff see the groups their
+     * provider runs for their Jobcenter (every other id answers 404 to them).
+     */
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.STAFF, Roles.COORDINATOR})
+    @RolesAllowed({Roles.STAFF, Roles.COORDINATOR, Roles.PROVIDER_STAFF})
     @Operation(summary = "Get a group")
     @APIResponse(responseCode = "200", description = "The group", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = GroupView.class)))
@@ -113,10 +120,11 @@ public class GroupResource {
     /**
      * A page of groups, earliest start first, total in {@code X-Total-Count}. Staff see their
      * own Jobcenter's groups ({@code jobcenterId} defaults to it; naming another answers 403);
-     * the coordinator every Jobcenter's, optionally filtered.
+     * the coordinator every Jobcenter's, optionally filtered. Provider staff see the groups their
+     * provider runs for their Jobcenter ({@code jobcenterId} as for staff).
      */
     @GET
-    @RolesAllowed({Roles.STAFF, Roles.COORDINATOR})
+    @RolesAllowed({Roles.STAFF, Roles.COORDINATOR, Roles.PROVIDER_STAFF})
     @Operation(summary = "Find groups by Jobcenter and phase")
     @APIResponse(responseCode = "200", description = "A page of groups",
             headers = @Header(name = Page.TOTAL_HEADER, description = "Total number of matches"),
@@ -127,7 +135,7 @@ public class GroupResource {
                            @Pattern(regexp = Validation.PHASE_PATTERN, message = Validation.PHASE_MESSAGE) String phaseId,
                            @BeanParam PageRequest paging) {
         String jobcenter = jobcenterId;
-        boolean coordinator = caller.isCoordinator();
+        boolean coordinator = caller.isCoordinator() && !providers.applies();
         if (!coordinator) {
             if (jobcenter == null) {
                 jobcenter = caller.staffJobcenter();
@@ -135,9 +143,10 @@ public class GroupResource {
                 caller.requireActsFor(jobcenter);
             }
         }
-        List<GroupView> items = groups.search(jobcenter, phaseId, paging.page(), paging.size()).stream()
+        String provider = providers.applies() ? providers.provider() : null;
+        List<GroupView> items = groups.search(jobcenter, phaseId, provider, paging.page(), paging.size()).stream()
                 .map(g -> GroupView.of(g, !coordinator)).toList();
-        return Page.of(items, groups.count(jobcenter, phaseId));
+        return Page.of(items, groups.count(jobcenter, phaseId, provider));
     }
 
     /**

@@ -35,7 +35,7 @@ public record GroupView(
         @Schema(description = "Version, also sent as the ETag") long version) {
 
     public static GroupView of(Group g, boolean withCoaches) {
-        return new GroupView(g.id, g.jobcenterId, g.phaseId, g.name, new GroupRequests.Provider(g.providerType, g.providerName),
+        return new GroupView(g.id, g.jobcenterId, g.phaseId, g.name, new GroupRequests.Provider(g.providerType, g.providerName, g.providerId),
                 g.location, withCoaches ? g.coachList() : null, g.startDate, g.weeks, g.endDate, g.meetingDayList(),
                 g.dailyStart, g.dailyEnd, g.hoursPerWeek, g.capacity, g.status, g.cancelledOn, g.version);
     }

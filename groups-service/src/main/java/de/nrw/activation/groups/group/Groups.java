@@ -3,6 +3,7 @@ package de.nrw.activation.groups.group;
 import de.nrw.activation.contract.GroupChange;
 import de.nrw.activation.groups.participation.Participations;
 import de.nrw.activation.groups.phase.Phase;
+import de.nrw.activation.groups.provider.ProviderScope;
 import de.nrw.activation.groups.session.Sessions;
 import de.nrw.activation.platform.problem.ProblemException;
 import de.nrw.activation.platform.security.Caller;
@@ -22,6 +23,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /** Scheduling, changing and cancelling groups, each committed together with its events. */
@@ -47,12 +49,16 @@ public class Groups {
     @Inject
     Clock clock;
 
+    @Inject
+    ProviderScope providers;
+
     /**
      * Schedules a group after checking the programme's facts (each a 422 naming its rule), and
      * generates its sessions.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Group schedule(GroupRequests.Schedule request) {
+        request.provider().requireIdFitsType();
         int capacity = request.capacity();
         requireCapacity(capacity);
         Timetable timetable = new Timetable(request.startDate(), request.weeks(), request.meetingDays(),
@@ -79,6 +85,7 @@ public class Groups {
         group.name = request.name().strip();
         group.providerType = request.provider().type();
         group.providerName = request.provider().name().strip();
+        group.providerId = request.provider().id();
         group.location = request.location().strip();
         group.coaches = request.coaches().stream().map(String::strip).toArray(String[]::new);
         group.startDate = timetable.startDate();
@@ -100,21 +107,46 @@ public class Groups {
 
     /**
      * The group if the caller may see it: staff their own Jobcenter's, the coordinator every
-     * group. Anything else answers 404, as if it did not exist.
+     * group, provider staff the groups their provider runs for their Jobcenter. Anything else
+     * answers 404, as if it did not exist.
      */
     public Group visible(UUID id) {
         Group group = Group.findById(id);
-        if (group == null || !(caller.isCoordinator() || caller.owns(group.jobcenterId))) {
+        if (group == null || !maySee(group)) {
             throw ProblemException.notFound("Group", id);
         }
         return group;
+    }
+
+    private boolean maySee(Group group) {
+        if (providers.applies()) {
+            return providers.runs(group);
+        }
+        return caller.isCoordinator() || caller.owns(group.jobcenterId);
     }
 
     /** A group of the staff caller's own Jobcenter, locked for the rest of the transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Group ownLocked(UUID id) {
         Group group = Group.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (group == null || !group.jobcenterId.equals(caller.staffJobcenter())) {
+        // provider staff carry a jobcenter claim too, but change no group
+        if (group == null || providers.applies() || !group.jobcenterId.equals(caller.staffJobcenter())) {
+            throw ProblemException.notFound("Group", id);
+        }
+        return group;
+    }
+
+    /**
+     * A group whose attendance the caller records, locked: staff their own Jobcenter's, provider
+     * staff the groups their provider runs for their Jobcenter.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Group attendanceLocked(UUID id) {
+        if (!providers.applies()) {
+            return ownLocked(id);
+        }
+        Group group = Group.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (group == null || !providers.runs(group)) {
             throw ProblemException.notFound("Group", id);
         }
         return group;
@@ -140,11 +172,14 @@ public class Groups {
             throw ProblemException.rule("provider-type-unchangeable", "The provider type of a group stays "
                     + group.providerType + ": its participations were counted under it; schedule another group instead");
         }
+        request.provider().requireIdFitsType();
         String name = request.name().strip();
         String location = request.location().strip();
         String providerName = request.provider().name().strip();
+        String providerId = request.provider().id();
         String[] coaches = request.coaches().stream().map(String::strip).toArray(String[]::new);
         if (name.equals(group.name) && location.equals(group.location) && providerName.equals(group.providerName)
+                && Objects.equals(providerId, group.providerId)
                 && Arrays.equals(coaches, group.coaches) && capacity == group.capacity) {
             return group;
         }
@@ -158,6 +193,7 @@ public class Groups {
         group.name = name;
         group.location = location;
         group.providerName = providerName;
+        group.providerId = providerId;
         group.coaches = coaches;
         group.capacity = capacity;
         group.changedAt = clock.instant();
@@ -201,17 +237,22 @@ public class Groups {
         }
     }
 
-    public List<Group> search(String jobcenterId, String phaseId, int page, int size) {
-        return query(jobcenterId, phaseId).page(Page.of(page, size)).list();
+    /** A page of groups; {@code providerId}, when not null, only the groups that provider runs. */
+    public List<Group> search(String jobcenterId, String phaseId, String providerId, int page, int size) {
+        return query(jobcenterId, phaseId, providerId).page(Page.of(page, size)).list();
     }
 
-    public long count(String jobcenterId, String phaseId) {
-        return query(jobcenterId, phaseId).count();
+    public long count(String jobcenterId, String phaseId, String providerId) {
+        return query(jobcenterId, phaseId, providerId).count();
     }
 
-    private static PanacheQuery<Group> query(String jobcenterId, String phaseId) {
+    private static PanacheQuery<Group> query(String jobcenterId, String phaseId, String providerId) {
         List<String> where = new ArrayList<>();
         Parameters parameters = new Parameters();
+        if (providerId != null) {
+            where.add("providerType = :providerType and providerId = :providerId");
+            parameters.and("providerType", de.nrw.activation.contract.ProviderType.EDUCATION_PROVIDER).and("providerId", providerId);
+        }
         if (jobcenterId != null) {
             where.add("jobcenterId = :jobcenterId");
             parameters.and("jobcenterId", jobcenterId);

@@ -3,6 +3,7 @@ package de.nrw.activation.groups.participation;
 import de.nrw.activation.groups.OpenApiExamples;
 import de.nrw.activation.groups.group.Group;
 import de.nrw.activation.groups.group.Groups;
+import de.nrw.activation.groups.provider.ProviderScope;
 import de.nrw.activation.platform.idempotency.Idempotency;
 import de.nrw.activation.platform.security.Roles;
 import de.nrw.activation.platform.web.Ids;
@@ -58,6 +59,9 @@ public class GroupParticipationResource {
     Groups groups;
 
     @Inject
+    ProviderScope providers;
+
+    @Inject
     Idempotency idempotency;
 
     @Inject
@@ -108,17 +112,25 @@ public class GroupParticipationResource {
     /**
      * A page of the participations that were ever in the group (withdrawn ones and those
      * transferred out too: see {@code status} and {@code groups}), earliest entry first; total in
-     * {@code X-Total-Count}.
+     * {@code X-Total-Count}. Provider staff get the participations of the groups their provider
+     * runs as {@code ProviderParticipation}s: only those they still see (not withdrawn, not 40
+     * days past the end of the stay in the group).
      */
     @GET
+    @RolesAllowed({Roles.STAFF, Roles.PROVIDER_STAFF})
     @Operation(summary = "List a group's participations")
-    @APIResponse(responseCode = "200", description = "A page of participations",
+    @APIResponse(responseCode = "200", description = "A page of participations (for provider staff: of ProviderParticipation, "
+            + "as GET /participations/{id} answers them)",
             headers = @Header(name = Page.TOTAL_HEADER, description = "Total number of participations"),
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ParticipationView.class)))
     @APIResponse(responseCode = "404", description = "Unknown group, or another Jobcenter's",
             content = @Content(mediaType = "application/problem+json"))
     public Response ofGroup(@PathParam("id") String id, @BeanParam PageRequest paging) {
         Group group = groups.visible(Ids.uuid("id", id));
+        if (providers.applies()) {
+            return Page.of(participations.seenByProviderInGroup(group.id, paging.page(), paging.size()),
+                    providers.staysInGroup(group.id).size());
+        }
         List<ParticipationView> items = participations.views(participations.ofGroup(group.id, paging.page(), paging.size()));
         return Page.of(items, participations.countOfGroup(group.id));
     }

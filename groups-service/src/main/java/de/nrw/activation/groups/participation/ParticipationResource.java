@@ -1,6 +1,7 @@
 package de.nrw.activation.groups.participation;
 
 import de.nrw.activation.groups.OpenApiExamples;
+import de.nrw.activation.groups.provider.ProviderScope;
 import de.nrw.activation.platform.security.Roles;
 import de.nrw.activation.platform.web.Ids;
 import de.nrw.activation.platform.web.Page;
@@ -50,6 +51,9 @@ public class ParticipationResource {
     @Inject
     Participations participations;
 
+    @Inject
+    ProviderScope providers;
+
     /**
      * The staff's worklist of missing exits: the caller's Jobcenter's participations whose
      * group has ended (its last day is before today) without an exit, withdrawn ones aside. The
@@ -71,17 +75,25 @@ public class ParticipationResource {
     /**
      * One participation of the caller's Jobcenter, with its {@code status} ({@code ACTIVE},
      * {@code ENDED}, {@code WITHDRAWN}) and its group history {@code groups} ({@code groupId},
-     * {@code from}, {@code to}; more than one entry after a transfer).
+     * {@code from}, {@code to}; more than one entry after a transfer). Provider staff get a
+     * participation of a group their provider runs as a {@code ProviderParticipation}, until 40
+     * days after its stay there ended; every other id answers 404 to them.
      */
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.STAFF, Roles.PROVIDER_STAFF})
     @Operation(summary = "Get a participation")
-    @APIResponse(responseCode = "200", description = "The participation", headers = @Header(name = "ETag"),
-            content = @Content(schema = @Schema(implementation = ParticipationView.class),
+    @APIResponse(responseCode = "200", description = "The participation (ProviderParticipation for provider staff)",
+            headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(oneOf = {ParticipationView.class, ProviderParticipationView.class}),
                     examples = @ExampleObject(name = "transferred", value = OpenApiExamples.TRANSFERRED)))
     @APIResponse(responseCode = "404", description = "Unknown, or another Jobcenter's",
             content = @Content(mediaType = "application/problem+json"))
     public Response get(@PathParam("id") String id) {
+        if (providers.applies()) {
+            ProviderParticipationView seen = participations.seenByProvider(Ids.uuid("id", id));
+            return Response.ok(seen).tag(new EntityTag(String.valueOf(seen.version()))).build();
+        }
         return answer(participations.own(Ids.uuid("id", id)));
     }
 

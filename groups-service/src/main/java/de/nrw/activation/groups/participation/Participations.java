@@ -5,6 +5,7 @@ import de.nrw.activation.groups.group.Group;
 import de.nrw.activation.groups.group.Groups;
 import de.nrw.activation.groups.participant.KnownParticipant;
 import de.nrw.activation.groups.participant.ParticipantDirectory;
+import de.nrw.activation.groups.provider.ProviderScope;
 import de.nrw.activation.platform.problem.ProblemException;
 import de.nrw.activation.platform.security.Caller;
 import de.nrw.activation.platform.web.ETags;
@@ -65,6 +66,9 @@ public class Participations {
     @Inject
     ParticipantDirectory participants;
 
+    @Inject
+    ProviderScope providers;
+
     /**
      * A participant known from participant-events enters a group of the caller's Jobcenter.
      * 404: unknown group or participant, or another Jobcenter's; 422: erased participant,
@@ -121,10 +125,7 @@ public class Participations {
     public Participation exit(UUID id, String ifMatch, LocalDate exitDate, ExitReason reason) {
         Participation participation = own(id, LockModeType.PESSIMISTIC_WRITE);
         requireNotWithdrawn(participation);
-        if (participation.hasExited()) {
-            throw ProblemException.conflict("already-exited", "The participation ended on " + participation.exitDate
-                    + "; correct it with PUT .../exit");
-        }
+        requireNotExited(participation);
         ETags.checkIfMatch(ifMatch, participation.version);
         Group group = Group.findById(participation.groupId);
         requireValidExit(participation, group, exitDate);
@@ -259,10 +260,37 @@ public class Participations {
 
     private Participation own(UUID id, LockModeType lock) {
         Participation participation = Participation.findById(id, lock);
-        if (participation == null || !participation.jobcenterId.equals(caller.staffJobcenter())) {
+        // provider staff carry a jobcenter claim too: they see participations through ProviderScope only
+        if (participation == null || caller.isProviderStaff() || !participation.jobcenterId.equals(caller.staffJobcenter())) {
             throw ProblemException.notFound("Participation", id);
         }
         return participation;
+    }
+
+    /**
+     * A participation a provider-staff caller sees, as they see it: its latest stay in a group of
+     * their provider that is not past the 40 days. 404 otherwise.
+     */
+    public ProviderParticipationView seenByProvider(UUID id) {
+        List<ProviderScope.Stay> stays = providers.staysOf(id);
+        Participation participation = stays.isEmpty() ? null : Participation.findById(id);
+        if (participation == null) {
+            throw ProblemException.notFound("Participation", id);
+        }
+        return ProviderParticipationView.of(participation, stays.get(stays.size() - 1));
+    }
+
+    /** A page of the participations of a provider's group that its staff see, earliest first. */
+    public List<ProviderParticipationView> seenByProviderInGroup(UUID groupId, int page, int size) {
+        List<ProviderScope.Stay> stays = providers.staysInGroup(groupId);
+        List<ProviderScope.Stay> onPage = stays.stream().skip((long) page * size).limit(size).toList();
+        if (onPage.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Participation> byId = em.createQuery("SELECT p FROM Participation p WHERE p.id IN :ids", Participation.class)
+                .setParameter("ids", onPage.stream().map(ProviderScope.Stay::participationId).toList()).getResultList()
+                .stream().collect(Collectors.toMap(p -> p.id, p -> p));
+        return onPage.stream().map(s -> ProviderParticipationView.of(byId.get(s.participationId()), s)).toList();
     }
 
     /** The participation as the API shows it, with its group history. */
@@ -342,6 +370,23 @@ public class Participations {
         LocalDate from = currentStay(participation).fromDate;
         ParticipationRules.checkExit(exitDate, from, from.equals(participation.entryDate), group.endDate,
                 group.isCancelled() ? group.cancelledOn : null, LocalDate.now(clock));
+    }
+
+    /**
+     * What recording an exit on {@code exitDate} would check, without recording it (an exit
+     * proposal): 409 when withdrawn or exited already, 422 for the date rules of an exit.
+     */
+    public void requireExitAllowed(Participation participation, LocalDate exitDate) {
+        requireNotWithdrawn(participation);
+        requireNotExited(participation);
+        requireValidExit(participation, Group.findById(participation.groupId), exitDate);
+    }
+
+    private static void requireNotExited(Participation participation) {
+        if (participation.hasExited()) {
+            throw ProblemException.conflict("already-exited", "The participation ended on " + participation.exitDate
+                    + "; correct it with PUT .../exit");
+        }
     }
 
     private static void requireNotWithdrawn(Participation participation) {

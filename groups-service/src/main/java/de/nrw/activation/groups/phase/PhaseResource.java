@@ -53,9 +53,12 @@ public class PhaseResource {
     @Inject
     UriInfo uri;
 
-    /** Every phase, oldest first, with its period and its Jobcenters. Open to every role. */
+    /**
+     * Every phase, oldest first, with its period and its Jobcenters. Open to every role of this
+     * service (provider staff too: phases hold nothing personal).
+     */
     @GET
-    @RolesAllowed({Roles.STAFF, Roles.COORDINATOR, Roles.OPS})
+    @RolesAllowed({Roles.STAFF, Roles.COORDINATOR, Roles.OPS, Roles.PROVIDER_STAFF})
     @Operation(summary = "List the programme phases")
     @APIResponse(responseCode = "200", description = "The phases",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = PhaseView.class),
@@ -67,7 +70,7 @@ public class PhaseResource {
     /** One phase. */
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.STAFF, Roles.COORDINATOR, Roles.OPS})
+    @RolesAllowed({Roles.STAFF, Roles.COORDINATOR, Roles.OPS, Roles.PROVIDER_STAFF})
     @Operation(summary = "Get a phase")
     @APIResponse(responseCode = "200", description = "The phase", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = PhaseView.class)))

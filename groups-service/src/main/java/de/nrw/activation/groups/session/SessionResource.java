@@ -51,10 +51,10 @@ public class SessionResource {
     /**
      * The group's sessions in date order: the meeting days of its timetable without the NRW
      * public holidays, each {@code SCHEDULED} or {@code CANCELLED}; a moved one says where it
-     * came from ({@code movedFrom}).
+     * came from ({@code movedFrom}). Provider staff see the sessions of the groups their provider runs.
      */
     @GET
-    @RolesAllowed({Roles.STAFF, Roles.COORDINATOR})
+    @RolesAllowed({Roles.STAFF, Roles.COORDINATOR, Roles.PROVIDER_STAFF})
     @Operation(summary = "List a group's sessions")
     @APIResponse(responseCode = "200", description = "The sessions",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SessionView.class),
