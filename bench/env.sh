@@ -6,6 +6,7 @@
 #   bench/env.sh start      (fresh) broker + topics + four services; waits until ready
 #   bench/env.sh stop       stops what this script started (by pid)
 #   bench/env.sh wipe       stop, drop the bench_* databases, delete the broker's data
+# BENCH_JAVA_OPTS: extra JVM options for the services (e.g. -XX:StartFlightRecording=... for a profile).
 # Sourced by the benchmark scripts for the variables and helpers below.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
