@@ -14,14 +14,19 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -29,6 +34,12 @@ import java.util.stream.Collectors;
  * Reads and writes the real broker's topics in tests. Each topic is read by one consumer that
  * stays positioned where it stopped: a wait polls only what is new since, instead of reading the
  * whole topic again.
+ *
+ * <p>Every record read from one of the suite's topics is checked against the AsyncAPI document
+ * (docs/asyncapi.yaml, see {@link EventSchemas}): envelope and {@code data} schema of its
+ * {@code type}, topic, headers, key and subject. A record that does not match fails the read with an
+ * {@link AssertionError} naming the record and the rule. Records the test itself put on a topic
+ * with {@link #send} (stand-ins for another service, or deliberately broken ones) are not checked.
  */
 public final class TopicReader {
 
@@ -36,6 +47,27 @@ public final class TopicReader {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Map<String, TopicLog> LOGS = new ConcurrentHashMap<>();
     private static final Map<String, KafkaProducer<String, String>> PRODUCERS = new ConcurrentHashMap<>();
+    /** topic + NUL + value of every record sent by {@link #send}: the test's own, not checked. */
+    private static final Set<String> SENT = ConcurrentHashMap.newKeySet();
+    /**
+     * Records checked against the document, per type: written to target/asyncapi-checked.txt of the
+     * module when the test JVM ends (the proof which event types its tests saw).
+     */
+    private static final Map<String, AtomicInteger> CHECKED = new ConcurrentSkipListMap<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Path target = Path.of("target");
+            if (!CHECKED.isEmpty() && Files.isDirectory(target)) {
+                try {
+                    Files.writeString(target.resolve("asyncapi-checked.txt"),
+                            "Records checked against docs/asyncapi.yaml, per type: " + CHECKED + "\n");
+                } catch (IOException e) {
+                    // only a report
+                }
+            }
+        }));
+    }
 
     /** A record as published: its key, and the CloudEvent as JSON. */
     public record Published(String key, JsonNode event, Map<String, String> headers) {
@@ -57,6 +89,7 @@ public final class TopicReader {
 
     /** Puts a raw record on a topic, as another service (or a broken producer) would. */
     public static void send(String topic, String key, String value) {
+        SENT.add(topic + '\u0000' + value);
         KafkaProducer<String, String> producer = PRODUCERS.computeIfAbsent(bootstrapServers(), servers -> new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
@@ -128,11 +161,30 @@ public final class TopicReader {
         }
 
         private void poll(Duration timeout) {
+            List<String> mismatches = new ArrayList<>();
             for (ConsumerRecord<String, String> record : consumer.poll(timeout)) {
                 Map<String, String> headers = new HashMap<>();
                 record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
-                records.add(new Published(record.key(), parse(record.value()), headers));
+                Published published = new Published(record.key(), parse(record.value()), headers);
+                records.add(published);
+                mismatches.addAll(check(record, published));
             }
+            if (!mismatches.isEmpty()) {
+                throw new AssertionError("Published records do not match docs/asyncapi.yaml (generated from contract/; "
+                        + "see AsyncApiDocumentTest):\n  " + String.join("\n  ", mismatches));
+            }
+        }
+
+        private List<String> check(ConsumerRecord<String, String> record, Published published) {
+            if (record.value() == null || SENT.contains(topic + '\u0000' + record.value())
+                    || !EventSchemas.shared().describes(topic)) {
+                return List.of();
+            }
+            CHECKED.computeIfAbsent(published.type(), t -> new AtomicInteger()).incrementAndGet();
+            return EventSchemas.shared().problems(topic, record.key(), published.event(), published.headers()).stream()
+                    .map(problem -> topic + "-" + record.partition() + "@" + record.offset() + " ("
+                            + published.type() + ", id " + published.event().path("id").asText() + "): " + problem)
+                    .collect(Collectors.toList());
         }
     }
 
