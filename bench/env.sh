@@ -6,6 +6,7 @@
 #   bench/env.sh start      (fresh) broker + topics + four services; waits until ready
 #   bench/env.sh stop       stops what this script started (by pid)
 #   bench/env.sh wipe       stop, drop the bench_* databases, delete the broker's data
+# BENCH_JAVA_OPTS: extra JVM options for the services (e.g. -XX:StartFlightRecording=... for a profile).
 # Sourced by the benchmark scripts for the variables and helpers below.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -66,12 +67,12 @@ start_service() {
   # keep what the service's own application.properties puts in its URL (reporting: reWriteBatchedInserts)
   if [ "$m" = reporting-service ]; then url="$url?reWriteBatchedInserts=true"; fi
   [ -d "$APPS/$m" ] || snapshot
-  QUARKUS_HTTP_PORT="$port" QUARKUS_DATASOURCE_JDBC_URL="$url" QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
+  QUARKUS_HTTP_PORT="$port" QUARKUS_DATASOURCE_JDBC_URL="$url" QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT=60S QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
   KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="$ROOT/deploy/local/dev-keys/publicKey.pem" \
   MP_JWT_VERIFY_ISSUER="http://127.0.0.1:8180/realms/activation" MP_JWT_VERIFY_AUDIENCES=activation-suite \
   PARTICIPANTS_URL="http://127.0.0.1:$(port_of participants-service)" \
-    nohup java -Xmx256m -jar "$APPS/$m/quarkus-run.jar" > "$LOGS/$m.log" 2>&1 &
+    nohup java -Xmx256m ${BENCH_JAVA_OPTS:-} -jar "$APPS/$m/quarkus-run.jar" > "$LOGS/$m.log" 2>&1 &
   echo $! > "$PIDS/$m.pid"
 }
 

@@ -39,6 +39,7 @@ public final class RunningSuite {
     private final Map<String, String> urls = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, ProcessBuilder> launchers = new LinkedHashMap<>();
+    private final List<Process> replicas = new ArrayList<>();
 
     private RunningSuite() {
         root = Path.of(System.getProperty("suite.root", "..")).toAbsolutePath().normalize();
@@ -93,6 +94,31 @@ public final class RunningSuite {
         }
     }
 
+    /**
+     * Another replica of one of the suite's services: the same packaged service, database,
+     * broker and configuration, on a port of its own, logging to {@code <name>.log}; returns once
+     * it is ready. Stopped with the suite (or by the test, e.g. {@code destroyForcibly()}).
+     */
+    public synchronized ServiceProcess startReplica(String service, String name) {
+        ProcessBuilder suiteLauncher = launchers.get(service);
+        int port = freePort();
+        String url = "http://127.0.0.1:" + port;
+        Path log = logs.resolve(name + ".log");
+        ProcessBuilder launcher = new ProcessBuilder(suiteLauncher.command()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        launcher.environment().clear();
+        launcher.environment().putAll(suiteLauncher.environment());
+        launcher.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        try {
+            Process process = launcher.start();
+            replicas.add(process);
+            awaitReady(name, url, process, log);
+            return new ServiceProcess(process, url);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static ProcessBuilder launcher(Path root, String service, String database, int port, String bootstrapServers,
                                            Path log) {
         ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx256m", "-jar",
@@ -104,6 +130,9 @@ public final class RunningSuite {
         env.put("QUARKUS_DATASOURCE_JDBC_URL", SuiteTestResource.jdbcUrl(database));
         env.put("QUARKUS_DATASOURCE_USERNAME", System.getenv().getOrDefault("PGUSER", "postgres"));
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        // on a busy test machine PostgreSQL may take longer than the default 5 s to hand out the
+        // first connection (Flyway at start-up); the services would exit instead of waiting
+        env.put("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "60S");
         // the DEV ONLY key that the local Keycloak realm signs with: tokens of Tokens and of the
         // realm (the browser test signs in there) are both accepted, one issuer, one key
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("deploy/local/dev-keys/publicKey.pem").toString());
@@ -161,10 +190,14 @@ public final class RunningSuite {
     }
 
     private void stop() {
-        for (Process process : processes.values()) {
+        List<Process> all = new ArrayList<>(processes.values());
+        synchronized (this) {
+            all.addAll(replicas);
+        }
+        for (Process process : all) {
             process.destroy();
         }
-        for (Process process : processes.values()) {
+        for (Process process : all) {
             try {
                 if (!process.waitFor(25, TimeUnit.SECONDS)) {
                     process.destroyForcibly();

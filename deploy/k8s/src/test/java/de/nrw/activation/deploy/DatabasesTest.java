@@ -42,15 +42,11 @@ class DatabasesTest {
     }
 
     @Test
-    void productionKeepsAtLeastThreePodsPerServiceButOneReportingInstance() {
+    void productionKeepsAtLeastThreePodsPerServiceReportingIncluded() {
         Rendered prod = Rendered.of("overlays/prod");
         for (Suite.Svc svc : Suite.SERVICES) {
             var hpa = prod.named(io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class, svc.name());
-            if (svc.singleInstance()) {
-                assertThat(hpa.getSpec().getMinReplicas()).as(svc.name()).isEqualTo(1);
-            } else {
-                assertThat(hpa.getSpec().getMinReplicas()).as(svc.name()).isGreaterThanOrEqualTo(3);
-            }
+            assertThat(hpa.getSpec().getMinReplicas()).as(svc.name()).isGreaterThanOrEqualTo(3);
         }
     }
 

@@ -5,11 +5,7 @@ import java.util.List;
 /** The fixed facts about the four services that the manifests must agree with. */
 final class Suite {
 
-    /**
-     * @param singleInstance runs as exactly one replica (reporting-service: its read-model
-     *                       generations are coordinated in one process, a known limit)
-     */
-    record Svc(String name, int port, String database, boolean singleInstance) {
+    record Svc(String name, int port, String database) {
         String cluster() {
             return database + "-db";
         }
@@ -21,10 +17,10 @@ final class Suite {
     }
 
     static final List<Svc> SERVICES = List.of(
-            new Svc("participants-service", 8081, "participants", false),
-            new Svc("groups-service", 8082, "groups", false),
-            new Svc("outcomes-service", 8083, "outcomes", false),
-            new Svc("reporting-service", 8084, "reporting", true));
+            new Svc("participants-service", 8081, "participants"),
+            new Svc("groups-service", 8082, "groups"),
+            new Svc("outcomes-service", 8083, "outcomes"),
+            new Svc("reporting-service", 8084, "reporting"));
 
     static final List<String> TOPICS = List.of("participant-events", "group-events", "outcome-events");
 

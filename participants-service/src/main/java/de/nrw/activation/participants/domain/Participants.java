@@ -48,7 +48,7 @@ public class Participants {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Participant register(String jobcenterId, String customerNumber, Profile profile) {
-        if (Participant.countByCustomerNumber(jobcenterId, customerNumber) > 0) {
+        if (Participant.customerNumberTaken(jobcenterId, customerNumber)) {
             throw duplicate();
         }
         Instant now = clock.instant();

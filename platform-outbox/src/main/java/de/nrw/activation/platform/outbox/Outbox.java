@@ -10,8 +10,10 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
 
 /**
  * The transactional outbox: an event is written in the same database transaction as the
@@ -20,6 +22,9 @@ import java.nio.charset.StandardCharsets;
  */
 @ApplicationScoped
 public class Outbox {
+
+    private static final String INSERT = "INSERT INTO outbox_event (event_id, topic, record_key, event_type, payload) "
+            + "VALUES (?, ?, ?, ?, ?)";
 
     @Inject
     EntityManager em;
@@ -49,14 +54,21 @@ public class Outbox {
     public EventEnvelope publish(String topic, String key, String type, String subject, Object data) {
         JsonNode json = mapper.valueToTree(data);
         EventEnvelope event = EventEnvelope.create(config.source(), type, subject, json);
-        em.createNativeQuery("INSERT INTO outbox_event (event_id, topic, record_key, event_type, payload) "
-                        + "VALUES (:id, :topic, :key, :type, :payload)")
-                .setParameter("id", event.id())
-                .setParameter("topic", topic)
-                .setParameter("key", key)
-                .setParameter("type", type)
-                .setParameter("payload", new String(event.serialize(mapper), StandardCharsets.UTF_8))
-                .executeUpdate();
+        byte[] payload = event.serialize(mapper);
+        // Plain JDBC on the transaction's connection: a native query through the ORM flushed the
+        // whole session and went through its query machinery on every write (issue 16's profile).
+        // The change's own rows are flushed by Hibernate by the commit at the latest, in the same
+        // transaction, so the event still exists if and only if the change is committed.
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                insert.setObject(1, event.id());
+                insert.setString(2, topic);
+                insert.setString(3, key);
+                insert.setString(4, type);
+                insert.setString(5, new String(payload, StandardCharsets.UTF_8));
+                insert.executeUpdate();
+            }
+        });
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() { }

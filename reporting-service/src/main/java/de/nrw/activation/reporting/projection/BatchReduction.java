@@ -15,6 +15,7 @@ import de.nrw.activation.contract.ParticipationWithdrawnData;
 
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -93,6 +94,22 @@ final class BatchReduction {
         topic.applied++;
         if (event.time() != null && (topic.lastEventTime == null || event.time().isAfter(topic.lastEventTime))) {
             topic.lastEventTime = event.time();
+        }
+    }
+
+    /** The groups this batch writes or whose participations it writes. */
+    Set<UUID> referencedGroups() {
+        Set<UUID> referenced = new HashSet<>(touchedGroups);
+        referenced.addAll(cancellations.keySet());
+        entries.values().forEach(v -> addIfPresent(referenced, v.data().groupId()));
+        exits.values().forEach(v -> addIfPresent(referenced, v.data().groupId()));
+        withdrawals.values().forEach(v -> addIfPresent(referenced, v.data().groupId()));
+        return referenced;
+    }
+
+    private static void addIfPresent(Set<UUID> ids, UUID id) {
+        if (id != null) {
+            ids.add(id);
         }
     }
 

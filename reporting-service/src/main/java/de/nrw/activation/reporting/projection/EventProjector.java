@@ -8,16 +8,21 @@ import org.hibernate.Session;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * Applies a batch of events to one generation of the read model (schema {@code rm_<n>}), in
  * the batch's transaction: decode each event into its contract record ({@link EventDecoder}),
- * reduce the batch to the newest version of each fact ({@link BatchReduction}), take the
- * touched participants out of the summary, write each fact table, fill attributes the events
+ * reduce the batch to the newest version of each fact ({@link BatchReduction}), lock the
+ * touched groups and participants against other replicas' batches ({@link FactLocks}), read
+ * the touched participants' summary cells, write each fact table, fill attributes the events
  * lacked, reclassify the touched participants' participations ({@link Reclassification}) and
- * put them back into the summary ({@link Summary}).
+ * write the change of their summary cells as one delta per cell ({@link Summary}).
+ *
+ * <p>Holds no state between batches: which replica applies which batch is the consumer
+ * group's business (any replica may get any partition after a rebalance).
  *
  * <p>Any arrival order gives the same state: every fact remembers the (time, id) of the event
  * it comes from and an older event never overwrites a newer one. Events carry no personal
@@ -36,6 +41,7 @@ public final class EventProjector implements EventBatchHandler {
     private final ProgressWriter progress;
     private final MissingAttributes missingAttributes;
     private final Reclassification reclassification;
+    private final FactLocks locks;
 
     public EventProjector(String schema, EntityManager em, ObjectMapper mapper) {
         if (!schema.matches("rm_[0-9]+")) {
@@ -52,6 +58,7 @@ public final class EventProjector implements EventBatchHandler {
         this.progress = new ProgressWriter(schema);
         this.missingAttributes = new MissingAttributes(schema);
         this.reclassification = new Reclassification(schema);
+        this.locks = new FactLocks(Integer.parseInt(schema.substring("rm_".length())));
     }
 
     @Override
@@ -61,9 +68,13 @@ public final class EventProjector implements EventBatchHandler {
             batch.add(decoder.decode(event));
         }
         em.unwrap(Session.class).doWork(c -> {
+            locks.lockGroups(c, batch.referencedGroups());
             Set<UUID> touched = new LinkedHashSet<>(batch.touchedParticipants);
             touched.addAll(participations.participantsLackingGroupData(c, batch.touchedGroups));
-            Summary.subtract(c, schema, touched);
+            Set<UUID> locked = new LinkedHashSet<>(touched);
+            locked.addAll(batch.erasures.keySet());
+            locks.lockParticipants(c, locked);
+            Map<List<String>, long[]> before = Summary.cells(c, schema, touched);
             participants.writeProfiles(c, batch.profiles.values());
             participants.writeErasures(c, batch.erasures.values());
             groups.writeGroups(c, batch.groups.values());
@@ -76,7 +87,7 @@ public final class EventProjector implements EventBatchHandler {
             followUps.write(c, batch.followUps.values());
             missingAttributes.fill(c, touched, batch.touchedGroups);
             reclassification.reclassify(c, touched);
-            Summary.add(c, schema, touched);
+            Summary.applyDelta(c, schema, before, Summary.cells(c, schema, touched));
             progress.write(c, batch.progress);
         });
     }

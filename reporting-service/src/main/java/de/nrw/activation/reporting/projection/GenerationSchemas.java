@@ -83,6 +83,12 @@ public class GenerationSchemas {
         }
     }
 
+    /** Whether the schema exists (in the caller's transaction). */
+    boolean exists(String schema) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM pg_namespace WHERE nspname = :schema")
+                .setParameter("schema", schema).getSingleResult()).longValue() > 0;
+    }
+
     /** Drops a retired generation's schema in a transaction of its own; a failure is logged, not thrown. */
     void drop(String schema) {
         try {

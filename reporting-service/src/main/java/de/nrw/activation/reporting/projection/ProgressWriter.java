@@ -2,8 +2,8 @@ package de.nrw.activation.reporting.projection;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Table {@code progress}: per topic the events this generation applied and the newest event time (the status). */
 final class ProgressWriter {
@@ -20,8 +20,9 @@ final class ProgressWriter {
         this.schema = schema;
     }
 
+    /** In topic order: two replicas' batches update the same rows without deadlocking. */
     void write(Connection c, Map<String, BatchReduction.TopicProgress> progress) throws SQLException {
-        Jdbc.batch(c, Jdbc.inSchema(PROGRESS, schema), new ArrayList<>(progress.entrySet()), (s, e) -> {
+        Jdbc.batch(c, Jdbc.inSchema(PROGRESS, schema), new TreeMap<>(progress).entrySet(), (s, e) -> {
             s.setString(1, e.getKey());
             s.setLong(2, e.getValue().applied);
             s.setObject(3, e.getValue().lastEventTime);

@@ -18,8 +18,8 @@ public record ProjectionStatus(
             String topic,
             @Schema(description = "Events applied (each event id counts once)") long eventsApplied,
             @Schema(description = "The CloudEvents time of the newest event applied") Instant lastEventTime,
-            @Schema(description = "Records on the topic not yet applied, as of the consumer's last poll; "
-                    + "null when the consumer is not running") Long lag,
+            @Schema(description = "Records on the topic not yet applied: the topic's end offsets minus the "
+                    + "generation's committed offsets, over all partitions and replicas; null when Kafka cannot tell") Long lag,
             @Schema(description = "Records that could never be applied, parked as dead letters") long deadLetters) {
     }
 

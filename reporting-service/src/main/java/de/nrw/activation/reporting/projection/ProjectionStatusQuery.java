@@ -1,7 +1,6 @@
 package de.nrw.activation.reporting.projection;
 
 import de.nrw.activation.contract.Topics;
-import de.nrw.activation.platform.consumer.TopicConsumer;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,13 +27,18 @@ public class ProjectionStatusQuery {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    TopicOffsets offsets;
+
     public ProjectionStatus status() {
         record Generation(int id, String state, String group, Instant startedAt, Instant switchedAt) { }
         List<Generation> generations = QuarkusTransaction.requiringNew().call(() ->
                 ProjectionGeneration.<ProjectionGeneration>list("order by id").stream()
                         .map(g -> new Generation(g.id, g.state.name(), g.consumerGroup, g.startedAt, g.switchedAt))
                         .toList());
-        int active = projections.activeGeneration();
+        // the shared state, not this replica's copy of it (which follows within switch-check)
+        int active = generations.stream().filter(g -> ProjectionGeneration.State.ACTIVE.name().equals(g.state()))
+                .mapToInt(Generation::id).findFirst().orElse(projections.activeGeneration());
         Generation current = generations.stream().filter(g -> g.id() == active).findFirst().orElseThrow();
         ProjectionStatus.Rebuild rebuild = generations.stream()
                 .filter(g -> g.id() > 1 && !ProjectionGeneration.State.RETIRED.name().equals(g.state()))
@@ -74,12 +78,12 @@ public class ProjectionStatusQuery {
             // the schema of a generation being switched away from may just have been dropped
             throw new IllegalStateException("Cannot read the projection status", e);
         }
-        TopicConsumer consumer = projections.consumer(generation);
+        // the group's lag as Kafka has it: the same on every replica, whichever partitions it holds
+        Map<String, Long> lag = offsets.lag(group);
         List<ProjectionStatus.TopicStatus> topics = new ArrayList<>();
         for (String topic : Topics.ALL) {
             topics.add(new ProjectionStatus.TopicStatus(topic, applied.getOrDefault(topic, new long[1])[0],
-                    lastEventTime.get(topic), consumer == null || !consumer.isRunning() ? null : consumer.lag(topic),
-                    deadLetters.getOrDefault(topic, 0L)));
+                    lastEventTime.get(topic), lag.get(topic), deadLetters.getOrDefault(topic, 0L)));
         }
         return topics;
     }

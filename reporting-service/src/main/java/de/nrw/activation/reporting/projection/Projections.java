@@ -28,12 +28,19 @@ import java.util.concurrent.TimeUnit;
  * The life of the read model's generations: the ACTIVE one the reports read, and during a
  * rebuild a BUILDING one that consumes the topics from the beginning with a consumer group of
  * its own into a schema of its own ({@link GenerationSchemas}). Once the BUILDING generation
- * has reached the end offsets the topics had when the rebuild started ({@link TopicOffsets}),
- * and has no lag, one transaction makes it ACTIVE; the old generation's consumer stops and its
- * schema is dropped shortly after (so report queries in flight finish on it).
+ * has reached the end offsets the topics had when the rebuild started and is no further behind
+ * than the active one ({@link TopicOffsets}), one transaction makes it ACTIVE; the old
+ * generation's consumers stop and its schema is dropped shortly after (so report queries in
+ * flight finish on it).
  *
- * <p>Runs on one instance: with several replicas, each would need the same generation
- * (a known limit, see the README).
+ * <p>Any number of replicas: the generations are rows of table {@code projection_generation},
+ * the state every replica follows. Each replica reads them every {@code switch-check} (1 s):
+ * it answers reports from the ACTIVE generation found there, runs one consumer per live
+ * generation in that generation's consumer group (Kafka spreads the partitions over the
+ * replicas) and stops the consumers of retired ones. A rebuild asked of one replica is thus
+ * built by all of them, and whichever replica sees it caught up first switches it, for all.
+ * Between the switch and the next check a replica may still answer from the old generation
+ * (at most {@code switch-check}; the old schema stays for {@value #DROP_DELAY_SECONDS} s).
  */
 @ApplicationScoped
 public class Projections {
@@ -62,6 +69,7 @@ public class Projections {
 
     private final Map<Integer, TopicConsumer> consumers = new ConcurrentHashMap<>();
     private volatile int activeGeneration;
+    private volatile boolean stopping;
 
     void start(@Observes StartupEvent event) {
         activeGeneration = QuarkusTransaction.requiringNew().call(() -> {
@@ -75,19 +83,17 @@ public class Projections {
         if (!config.enabled()) {
             return;
         }
-        List<ProjectionGeneration> live = QuarkusTransaction.requiringNew().call(() -> {
+        QuarkusTransaction.requiringNew().run(() -> {
             schemas.lock();
-            List<ProjectionGeneration> generations = ProjectionGeneration.live();
-            generations.forEach(g -> schemas.addMissing(g.schema()));
-            return generations;
+            ProjectionGeneration.live().forEach(g -> schemas.addMissing(g.schema()));
         });
-        for (ProjectionGeneration generation : live) {
-            startConsumer(generation.id, generation.consumerGroup);
-        }
+        follow();
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    synchronized void stop(@Observes ShutdownEvent event) {
+        stopping = true;
         consumers.values().forEach(TopicConsumer::stop);
+        consumers.clear();
     }
 
     /** The schema the reports read now. */
@@ -99,13 +105,15 @@ public class Projections {
         return activeGeneration;
     }
 
+    /** This replica's consumer of the generation, if it runs one. */
     public TopicConsumer consumer(int generation) {
         return consumers.get(generation);
     }
 
     /**
      * Starts building a new generation from the beginning of the topics. The reports keep
-     * reading the active one until the new one has caught up.
+     * reading the active one until the new one has caught up. Every replica joins the build
+     * at its next check; this one at once.
      */
     public synchronized ProjectionGeneration rebuild() {
         Map<String, Long> target = offsets.endOffsets();
@@ -118,23 +126,66 @@ public class Projections {
             return newGeneration(ProjectionGeneration.State.BUILDING, json(target));
         });
         LOG.infof("Rebuilding the read model as generation %d", generation.id);
-        if (config.enabled()) {
-            startConsumer(generation.id, generation.consumerGroup);
-        }
+        follow();
         return generation;
     }
 
-    /** Switches to a BUILDING generation once it has caught up; checked every {@code switch-check}. */
+    /**
+     * Follows the shared state: the active generation, a consumer per live generation, and the
+     * switch to a BUILDING generation once it has caught up. Checked every {@code switch-check}.
+     */
     @Scheduled(every = "${reporting.projection.switch-check:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    synchronized void switchWhenCaughtUp() {
-        ProjectionGeneration building = QuarkusTransaction.requiringNew().call(
-                () -> ProjectionGeneration.building().orElse(null));
-        if (building == null || !caughtUp(building)) {
+    synchronized void follow() {
+        if (stopping) {
             return;
         }
-        int previous = QuarkusTransaction.requiringNew().call(() -> {
+        record Live(int id, ProjectionGeneration.State state, String group, String targetOffsets, boolean hasSchema) { }
+        List<Live> live = QuarkusTransaction.requiringNew().call(() -> ProjectionGeneration.live().stream()
+                .map(g -> new Live(g.id, g.state, g.consumerGroup, g.targetOffsets, schemas.exists(g.schema())))
+                .toList());
+        live.stream().filter(g -> g.state() == ProjectionGeneration.State.ACTIVE).findFirst()
+                .ifPresent(g -> activeGeneration = g.id());
+        if (!config.enabled()) {
+            return;
+        }
+        for (Integer running : List.copyOf(consumers.keySet())) {
+            if (live.stream().noneMatch(g -> g.id() == running)) {
+                LOG.infof("Read model generation %d is retired; its consumer stops here", running);
+                consumers.remove(running).stop();
+            }
+        }
+        for (Live generation : live) {
+            // a generation row is committed together with its schema; a row without one is not ours to feed
+            if (generation.hasSchema() && !consumers.containsKey(generation.id())) {
+                startConsumer(generation.id(), generation.group());
+            }
+        }
+        Live active = live.stream().filter(g -> g.state() == ProjectionGeneration.State.ACTIVE).findFirst().orElse(null);
+        Live building = live.stream().filter(g -> g.state() == ProjectionGeneration.State.BUILDING).findFirst().orElse(null);
+        if (active != null && building != null && building.hasSchema()
+                && caughtUp(building.group(), parse(building.targetOffsets()), active.group())) {
+            switchTo(building.id());
+        }
+    }
+
+    /**
+     * The building generation's group has committed everything that was on the topics when it
+     * started, and no partition is behind the active generation's group.
+     */
+    private boolean caughtUp(String group, Map<String, Long> target, String activeGroup) {
+        // the active group's offsets first: the building one has only to be as far as they were
+        Map<String, Long> active = offsets.committedOffsets(activeGroup);
+        Map<String, Long> building = offsets.committedOffsets(group);
+        return TopicOffsets.reached(building, target) && TopicOffsets.reached(building, active);
+    }
+
+    private void switchTo(int building) {
+        Integer previous = QuarkusTransaction.requiringNew().call(() -> {
             schemas.lock();
-            ProjectionGeneration next = ProjectionGeneration.findById(building.id);
+            ProjectionGeneration next = ProjectionGeneration.findById(building);
+            if (next == null || next.state != ProjectionGeneration.State.BUILDING) {
+                return null; // another replica switched it (or it was given up) meanwhile
+            }
             ProjectionGeneration old = ProjectionGeneration.active().orElseThrow();
             Instant now = Instant.now();
             old.state = ProjectionGeneration.State.RETIRED;
@@ -144,24 +195,17 @@ public class Projections {
             next.switchedAt = now;
             return old.id;
         });
-        activeGeneration = building.id;
-        LOG.infof("Read model generation %d is active (replaces %d)", building.id, previous);
+        if (previous == null) {
+            return;
+        }
+        activeGeneration = building;
+        LOG.infof("Read model generation %d is active (replaces %d)", building, previous);
         TopicConsumer old = consumers.remove(previous);
         if (old != null) {
             old.stop();
         }
         CompletableFuture.runAsync(() -> schemas.drop(ProjectionGeneration.schemaOf(previous)),
                 CompletableFuture.delayedExecutor(DROP_DELAY_SECONDS, TimeUnit.SECONDS));
-    }
-
-    /** The building generation has applied everything that was on the topics when it started. */
-    boolean caughtUp(ProjectionGeneration generation) {
-        TopicConsumer consumer = consumers.get(generation.id);
-        if (consumer == null || !consumer.isRunning()) {
-            return false;
-        }
-        return offsets.reached(generation.consumerGroup, parse(generation.targetOffsets))
-                && Topics.ALL.stream().allMatch(topic -> consumer.lag(topic) == 0);
     }
 
     private void startConsumer(int generation, String group) {

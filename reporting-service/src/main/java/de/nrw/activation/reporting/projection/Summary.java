@@ -2,61 +2,150 @@ package de.nrw.activation.reporting.projection;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * Keeps table participation_summary in step with table participation: before a batch changes
- * the facts of some participants, their participations' contributions are subtracted; after
- * the batch has recomputed their categories, they are added again. Both in the batch's
+ * the facts of some participants, their participations' cells are read ({@link #cells}); after
+ * the batch has recomputed their categories, they are read again and the difference is written
+ * as one delta per changed cell, in one statement ({@link #applyDelta}). Both in the batch's
  * transaction, so the summary always equals the aggregate of the participations.
+ *
+ * <p>One statement that locks its cells in key order: two replicas' batches that change the
+ * same cells wait for each other instead of deadlocking, and a cell the batch does not change
+ * is not written at all.
  */
 final class Summary {
 
     /** The dimension columns, as stored: unknown values become 'UNKNOWN'. */
     static final String KEY_COLUMNS = "phase_id, jobcenter_id, provider_type, age_band, gender, customer_type, "
             + "labour_market_distance, vocational_qualification";
+    private static final int KEYS = 8;
     private static final String KEY_VALUES = "coalesce(phase_id, 'UNKNOWN'), coalesce(jobcenter_id, 'UNKNOWN'), "
             + "coalesce(provider_type, 'UNKNOWN'), coalesce(age_band, 'UNKNOWN'), coalesce(gender, 'UNKNOWN'), "
             + "coalesce(customer_type, 'UNKNOWN'), coalesce(labour_market_distance, 'UNKNOWN'), "
             + "coalesce(vocational_qualification::text, 'UNKNOWN')";
+    private static final String COLUMNS = Measure.SUMMARY_COLUMNS.stream().map(Measure::column)
+            .collect(Collectors.joining(", "));
+    private static final String COUNTS = Measure.SUMMARY_COLUMNS.stream()
+            .map(m -> "count(*) FILTER (WHERE " + m.condition() + ")").collect(Collectors.joining(", "));
+    private static final String UPDATES = Measure.SUMMARY_COLUMNS.stream()
+            .map(m -> m.column() + " = t." + m.column() + " + EXCLUDED." + m.column()).collect(Collectors.joining(", "));
+    private static final Comparator<List<String>> KEY_ORDER = (a, b) -> {
+        for (int i = 0; i < KEYS; i++) {
+            int c = a.get(i).compareTo(b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    };
 
     private Summary() { }
 
-    static void subtract(Connection connection, String schema, Collection<UUID> participants) throws SQLException {
-        apply(connection, schema, -1, participants);
+    /** The summary cells of these participants' classified participations and their counts, as they stand now. */
+    static Map<List<String>, long[]> cells(Connection connection, String schema, Collection<UUID> participants)
+            throws SQLException {
+        Map<List<String>, long[]> cells = new HashMap<>();
+        if (participants.isEmpty()) {
+            return cells;
+        }
+        String sql = "SELECT " + KEY_VALUES + ", " + COUNTS + " FROM " + schema + ".participation "
+                + "WHERE category IS NOT NULL AND participant_id = ANY (?) GROUP BY 1, 2, 3, 4, 5, 6, 7, 8";
+        int measures = Measure.SUMMARY_COLUMNS.size();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setArray(1, Jdbc.uuids(connection, participants));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    List<String> key = new ArrayList<>(KEYS);
+                    for (int i = 1; i <= KEYS; i++) {
+                        key.add(rs.getString(i));
+                    }
+                    long[] counts = new long[measures];
+                    for (int i = 0; i < measures; i++) {
+                        counts[i] = rs.getLong(KEYS + 1 + i);
+                    }
+                    cells.put(List.copyOf(key), counts);
+                }
+            }
+        }
+        return cells;
     }
 
-    static void add(Connection connection, String schema, Collection<UUID> participants) throws SQLException {
-        apply(connection, schema, 1, participants);
+    /** Adds {@code after - before} to the summary: one row per cell that changed, in key order. */
+    static void applyDelta(Connection connection, String schema, Map<List<String>, long[]> before,
+                           Map<List<String>, long[]> after) throws SQLException {
+        int measures = Measure.SUMMARY_COLUMNS.size();
+        Map<List<String>, long[]> delta = new HashMap<>();
+        after.forEach((key, counts) -> delta.put(key, counts.clone()));
+        before.forEach((key, counts) -> {
+            long[] d = delta.computeIfAbsent(key, k -> new long[measures]);
+            for (int i = 0; i < measures; i++) {
+                d[i] -= counts[i];
+            }
+        });
+        List<List<String>> changed = delta.entrySet().stream()
+                .filter(e -> Arrays.stream(e.getValue()).anyMatch(v -> v != 0))
+                .map(Map.Entry::getKey).sorted(KEY_ORDER).toList();
+        if (changed.isEmpty()) {
+            return;
+        }
+        int n = changed.size();
+        String[][] keys = new String[KEYS][n];
+        Long[][] counts = new Long[measures][n];
+        for (int row = 0; row < n; row++) {
+            List<String> key = changed.get(row);
+            long[] d = delta.get(key);
+            for (int i = 0; i < KEYS; i++) {
+                keys[i][row] = key.get(i);
+            }
+            for (int i = 0; i < measures; i++) {
+                counts[i][row] = d[i];
+            }
+        }
+        String arrays = "?::text[], ".repeat(KEYS) + String.join(", ", Collections.nCopies(measures, "?::bigint[]"));
+        String columns = columnNames(measures);
+        String sql = "INSERT INTO " + schema + ".participation_summary AS t (" + KEY_COLUMNS + ", " + COLUMNS + ") "
+                + "SELECT " + columns + " FROM unnest(" + arrays + ") WITH ORDINALITY AS d(" + columns + ", position)"
+                + " ORDER BY position ON CONFLICT (" + KEY_COLUMNS + ") DO UPDATE SET " + UPDATES;
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int p = 1;
+            for (int i = 0; i < KEYS; i++) {
+                statement.setArray(p++, connection.createArrayOf("text", keys[i]));
+            }
+            for (int i = 0; i < measures; i++) {
+                statement.setArray(p++, connection.createArrayOf("bigint", counts[i]));
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    private static String columnNames(int measures) {
+        List<String> columns = new ArrayList<>();
+        for (int i = 1; i <= KEYS + measures; i++) {
+            columns.add("c" + i);
+        }
+        return String.join(", ", columns);
     }
 
     /** Fills the summary of a generation from its participations (a generation created before the summary existed). */
     static void addAll(Connection connection, String schema) throws SQLException {
-        apply(connection, schema, 1, null);
-    }
-
-    private static void apply(Connection connection, String schema, int sign, Collection<UUID> participants)
-            throws SQLException {
-        if (participants != null && participants.isEmpty()) {
-            return;
-        }
-        String columns = Measure.SUMMARY_COLUMNS.stream().map(Measure::column).collect(Collectors.joining(", "));
-        String values = Measure.SUMMARY_COLUMNS.stream()
-                .map(m -> sign + " * count(*) FILTER (WHERE " + m.condition() + ")").collect(Collectors.joining(", "));
-        String updates = Measure.SUMMARY_COLUMNS.stream()
-                .map(m -> m.column() + " = t." + m.column() + " + EXCLUDED." + m.column()).collect(Collectors.joining(", "));
-        String sql = "INSERT INTO " + schema + ".participation_summary AS t (" + KEY_COLUMNS + ", " + columns + ") "
-                + "SELECT " + KEY_VALUES + ", " + values + " FROM " + schema + ".participation "
-                + "WHERE category IS NOT NULL" + (participants == null ? "" : " AND participant_id = ANY (?)")
-                + " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8"
-                + " ON CONFLICT (" + KEY_COLUMNS + ") DO UPDATE SET " + updates;
+        String sql = "INSERT INTO " + schema + ".participation_summary AS t (" + KEY_COLUMNS + ", " + COLUMNS + ") "
+                + "SELECT " + KEY_VALUES + ", " + COUNTS + " FROM " + schema + ".participation "
+                + "WHERE category IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8"
+                + " ON CONFLICT (" + KEY_COLUMNS + ") DO UPDATE SET " + UPDATES;
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            if (participants != null) {
-                statement.setArray(1, connection.createArrayOf("uuid", participants.toArray(new UUID[0])));
-            }
             statement.executeUpdate();
         }
     }

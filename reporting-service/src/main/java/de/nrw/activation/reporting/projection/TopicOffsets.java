@@ -78,9 +78,33 @@ public class TopicOffsets {
 
     /** Whether the group's committed offsets have reached every one of {@code target}. */
     public boolean reached(String group, Map<String, Long> target) {
-        Map<String, Long> committed = committedOffsets(group);
+        return reached(committedOffsets(group), target);
+    }
+
+    /** Whether {@code committed} has reached every offset of {@code target} (a partition missing counts as 0). */
+    public static boolean reached(Map<String, Long> committed, Map<String, Long> target) {
         return target.entrySet().stream()
                 .allMatch(partition -> committed.getOrDefault(partition.getKey(), 0L) >= partition.getValue());
+    }
+
+    /**
+     * Per topic, the records the group has not applied yet: the topics' end offsets minus the
+     * group's committed offsets, over all partitions (so the same on every replica, whichever
+     * partitions it holds). Empty when Kafka cannot tell.
+     */
+    public Map<String, Long> lag(String group) {
+        Map<String, Long> end;
+        try {
+            end = endOffsets();
+        } catch (IllegalStateException e) {
+            LOG.debugf("Cannot read end offsets: %s", e.getCause() == null ? "" : e.getCause().getClass().getSimpleName());
+            return Map.of();
+        }
+        Map<String, Long> committed = committedOffsets(group);
+        Map<String, Long> lag = new HashMap<>();
+        end.forEach((partition, offset) -> lag.merge(partition.substring(0, partition.lastIndexOf('-')),
+                Math.max(0, offset - committed.getOrDefault(partition, 0L)), Long::sum));
+        return lag;
     }
 
     private Admin admin() {
