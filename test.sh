@@ -1,8 +1,6 @@
 #!/usr/bin/env bash
 # The test command (README "Set-up: the two commands"): gets this machine ready for the tests, then
-# runs every test with ./mvnw -B -T 2 verify (extra arguments go to Maven, e.g. ./test.sh -pl groups-service -am).
-# -T 2: two modules build at once where the module graph allows (the platform modules, the four services);
-# every module's tests use their own databases, their own broker and free ports, so they do not meet.
+# runs every test with ./mvnw -B verify (extra arguments go to Maven, e.g. ./test.sh -pl groups-service -am).
 # Ready means:
 #   - PostgreSQL answers on 127.0.0.1:5432 (started if it is installed but down),
 #   - Debian's chromium and chromium-driver are installed (the dashboard's browser test in e2e-tests),
@@ -40,5 +38,5 @@ if ! command -v kubectl > /dev/null && ! command -v kustomize > /dev/null && [ -
   apt_install kubectl || { echo "kubectl could not be installed; the manifest tests need kubectl 1.27+ or kustomize v5+ (or KUSTOMIZE=path)" >&2; exit 1; }
 fi
 
-say "./mvnw -B -T 2 verify $*"
-exec ./mvnw -B -T 2 verify "$@"
+say "./mvnw -B verify $*"
+exec ./mvnw -B verify "$@"
