@@ -3,7 +3,7 @@
 import { ApiError, claimsOf, forgetToken, getBlob, getJson, query, storeToken, storedToken } from './api.js';
 import {
   COMPARISON_ROWS, PROVIDER_TYPES, SUSTAINABILITY_COLUMNS, TOTAL_LABEL, WHEREABOUTS_COLUMNS, WHEREABOUTS_SHARES,
-  callerLabel, dimensionHeading, keyLabel,
+  callerLabel, dimensionHeading, keyLabel, noReportAccess,
 } from './labels.js';
 import { loadFigures } from './figures.js';
 
@@ -18,6 +18,8 @@ const shown = { whereabouts: null, sustainability: null, comparison: null, trend
 let loadCounter = 0;
 let chartUrl = null;
 let statusTimer = null;
+/** Whether the signed-in role may read the reports at all (provider staff and data protection may not). */
+let readsReports = false;
 
 /** Creates an element with attributes (properties for 'text', 'hidden') and children. */
 function el(tag, attributes = {}, ...children) {
@@ -81,6 +83,15 @@ function signedIn(user) {
   $('who').textContent = name ? `${name}, ${callerLabel(claims)}` : callerLabel(claims);
   $('sign-in-form').hidden = true;
   $('signed-in').hidden = false;
+  const refusal = noReportAccess(claims);
+  readsReports = !refusal;
+  if (refusal) {
+    // no figures and no calls for them: the page says why instead
+    $('reports').hidden = true;
+    clearInterval(statusTimer);
+    showMessage(refusal);
+    return;
+  }
   $('reports').hidden = false;
   showView();
   refreshStatus();
@@ -90,6 +101,7 @@ function signedIn(user) {
 
 function signOut(message = '') {
   forgetToken();
+  readsReports = false;
   userManager?.removeUser();
   clearInterval(statusTimer);
   $('reports').hidden = true;
@@ -200,7 +212,7 @@ function formatDate(iso) {
 }
 
 async function load() {
-  if (!storedToken()) {
+  if (!storedToken() || !readsReports) {
     return;
   }
   const sel = selection();
@@ -532,5 +544,5 @@ $('download-sustainability').addEventListener('click', () => download('sustainab
 $('download-comparison').addEventListener('click', () => download('comparison'));
 $('download-trend').addEventListener('click', () => download('trend'));
 $('download-structure').addEventListener('click', () => download('structure'));
-window.addEventListener('hashchange', () => storedToken() && showView());
+window.addEventListener('hashchange', () => storedToken() && readsReports && showView());
 startSession();

@@ -134,5 +134,30 @@ export function callerLabel(claims) {
   if (groups.includes('ops')) {
     return 'Betrieb (keine Auswertungen)';
   }
+  if (groups.includes('provider-staff')) {
+    return 'Bildungsträger (keine Auswertungen)';
+  }
+  if (groups.includes('data-protection')) {
+    return `Datenschutz Jobcenter ${JOBCENTERS[claims.jobcenter] || claims.jobcenter} (keine Auswertungen)`;
+  }
   return claims.sub || 'unbekannte Rolle';
+}
+
+/**
+ * Why the signed-in role sees no figures at all, or null when it may read the reports (the
+ * coordinator, Jobcenter staff; ops see the projection status). Education providers' staff and
+ * data-protection officers have no access to the state-wide figures: the service answers them
+ * 404 and 403, so the page does not ask and says so instead.
+ */
+export function noReportAccess(claims) {
+  const groups = claims.groups || [];
+  if (groups.includes('provider-staff')) {
+    return 'Kein Zugriff auf die landesweiten Auswertungen: Mitarbeitende von Bildungsträgern sehen hier keine Zahlen. '
+      + 'Die Auswertungen sind der Koordinierungsstelle und den Jobcentern vorbehalten.';
+  }
+  if (groups.includes('data-protection')) {
+    return 'Kein Zugriff auf die landesweiten Auswertungen: Die Rolle Datenschutz sieht hier keine Zahlen. '
+      + 'Das Protokoll der Zugriffe auf personenbezogene Daten liefert der Teilnehmenden-Dienst.';
+  }
+  return null;
 }

@@ -12,6 +12,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -24,6 +26,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 
 /**
@@ -85,6 +88,10 @@ final class DashboardPage implements AutoCloseable {
                     "--disable-features=DownloadBubble,DownloadBubbleV2", "--force-prefers-reduced-motion");
             options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                     "download.prompt_for_download", false, "intl.accept_languages", "de-DE"));
+            // the console, for the Content-Security-Policy check (consoleMessages())
+            LoggingPreferences logging = new LoggingPreferences();
+            logging.enable(LogType.BROWSER, Level.ALL);
+            options.setCapability("goog:loggingPrefs", logging);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
             browser = new ChromeDriver(service, options);
@@ -93,6 +100,13 @@ final class DashboardPage implements AutoCloseable {
         }
         browser.executeCdpCommand("Browser.setDownloadBehavior",
                 Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        // every document records the Content-Security-Policy violations it reports (cspViolations());
+        // injected by the browser itself, so the page's own policy does not block it
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                window.__cspViolations = [];
+                document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(
+                    e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber));
+                """));
         url = reportingServiceUrl + "/dashboard/";
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         // the page re-renders its tables on every selection: a cell read during that is simply read again
@@ -159,6 +173,34 @@ final class DashboardPage implements AutoCloseable {
                   if (key.startsWith('oidc.user:')) { return JSON.parse(sessionStorage.getItem(key)).access_token; }
                 }
                 return null;""");
+    }
+
+    /** The browser console's messages since the last call ("LEVEL message"), and empties it. */
+    List<String> consoleMessages() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList();
+    }
+
+    /** The Content-Security-Policy violations the current document has reported (securitypolicyviolation events). */
+    List<String> cspViolations() {
+        Object violations = browser.executeScript("return window.__cspViolations || null;");
+        if (violations == null) {
+            throw new AssertionError("the violation recorder did not run in " + browser.getCurrentUrl());
+        }
+        return ((List<?>) violations).stream().map(String::valueOf).toList();
+    }
+
+    /** The paths under /api/v1 the current document has fetched (the resource timing entries). */
+    List<String> apiRequests() {
+        List<?> names = (List<?>) browser.executeScript("return performance.getEntriesByType('resource')"
+                + ".map(e => new URL(e.name).pathname).filter(p => p.startsWith('/api/'));");
+        return names.stream().map(String::valueOf).toList();
+    }
+
+    /** Whether the page has shown any report: a table row, a chart or a figure. */
+    boolean showsAnyFigure() {
+        return !browser.findElements(By.cssSelector("#reports tr[data-key], #reports tr[data-indicator], #reports img"))
+                .stream().filter(WebElement::isDisplayed).toList().isEmpty();
     }
 
     String signedInAs() {

@@ -195,6 +195,24 @@ class BadInputSweepTest extends BadInputSweep<BadInputSweepTest.World> {
         });
     }
 
+    /**
+     * The data-protection officer reads participants-service's audit trail and nothing of this
+     * service: every endpoint answers 403 (the role is known, it may not do this) and changes nothing.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyEndpoint")
+    void everyEndpointAnswersTheDataProtectionOfficer403AndChangesNothing(Endpoint<World> endpoint) {
+        World world = sharedWorld();
+        assertChangesNothing(endpoint, () -> {
+            io.restassured.specification.RequestSpecification request = as(endpoint.as(Tokens::dataProtection), OWNER);
+            if (endpoint.ifMatch()) {
+                request.header("If-Match", "\"0\"");
+            }
+            assertProblem(send(request, endpoint, world, endpoint.validBody(world)), 403)
+                    .body("type", org.hamcrest.Matchers.endsWith("/forbidden"));
+        });
+    }
+
     Stream<Endpoint<World>> endpointsOutsideProviderStaffsScope() {
         return endpoints().stream().filter(e -> e.caller() != PROVIDER_STAFF && !OPEN_TO_PROVIDER_STAFF.contains(e.toString()));
     }

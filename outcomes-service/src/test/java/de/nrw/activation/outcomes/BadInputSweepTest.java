@@ -2,12 +2,16 @@ package de.nrw.activation.outcomes;
 
 import de.nrw.activation.testsupport.BadInputSweep;
 import de.nrw.activation.testsupport.Rows;
+import de.nrw.activation.testsupport.Tokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import de.nrw.activation.testsupport.TopicReader;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -16,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,6 +47,11 @@ class BadInputSweepTest extends BadInputSweep<BadInputSweepTest.World> {
         }
     }
 
+    static final Caller DATA_PROTECTION = Tokens::dataProtection;
+    static final Caller PROVIDER_STAFF = jobcenter -> Tokens.providerStaff(jobcenter, "bildungswerk-ruhr");
+    /** Every endpoint is Jobcenter staff's; provider staff get 404 instead (see below). */
+    private static final Caller[] NOT_STAFF = {Caller.COORDINATOR, Caller.OPS, DATA_PROTECTION};
+
     @Inject
     AgroalDataSource db;
 
@@ -50,22 +60,22 @@ class BadInputSweepTest extends BadInputSweep<BadInputSweepTest.World> {
         return List.of(
                 post("/api/v1/outcomes").body(w -> OutcomeFixtures.employment(UUID.fromString(w.participant()), "2012-04-02"))
                         .enumFields("kind").dateFields("startDate").requiredFields("participantId", "kind", "startDate")
-                        .staffOnly().creates(),
-                get("/api/v1/outcomes").staffOnly(),
-                get("/api/v1/outcomes/{outcome}").staffOnly().withJobcenterIds(),
+                        .forbiddenFor(NOT_STAFF).creates(),
+                get("/api/v1/outcomes").forbiddenFor(NOT_STAFF),
+                get("/api/v1/outcomes/{outcome}").forbiddenFor(NOT_STAFF).withJobcenterIds(),
                 put("/api/v1/outcomes/{outcome}").body(w -> correction()).enumFields("kind").dateFields("startDate")
-                        .requiredFields("kind", "startDate").staffOnly()
+                        .requiredFields("kind", "startDate").forbiddenFor(NOT_STAFF)
                         .takesIfMatch(w -> "\"0\"").withJobcenterIds(),
                 post("/api/v1/participations/{participation}/follow-ups")
                         .body(w -> OutcomeFixtures.followUp("EXIT", "EMPLOYMENT", "2012-04-13"))
                         .enumFields("checkpoint", "status").dateFields("checkedOn").requiredFields("checkpoint", "status", "checkedOn")
-                        .staffOnly().creates().withJobcenterIds(),
-                get("/api/v1/participations/{participation}/follow-ups").staffOnly().withJobcenterIds(),
-                get("/api/v1/participations/{participation}/follow-ups/EXIT").staffOnly().withJobcenterIds(),
+                        .forbiddenFor(NOT_STAFF).creates().withJobcenterIds(),
+                get("/api/v1/participations/{participation}/follow-ups").forbiddenFor(NOT_STAFF).withJobcenterIds(),
+                get("/api/v1/participations/{participation}/follow-ups/EXIT").forbiddenFor(NOT_STAFF).withJobcenterIds(),
                 put("/api/v1/participations/{checked}/follow-ups/EXIT").body(w -> followUpCorrection())
                         .enumFields("status").dateFields("checkedOn").requiredFields("status", "checkedOn")
-                        .staffOnly().takesIfMatch(World::checkedEtag).withJobcenterIds(),
-                get("/api/v1/follow-ups/due").staffOnly());
+                        .forbiddenFor(NOT_STAFF).takesIfMatch(World::checkedEtag).withJobcenterIds(),
+                get("/api/v1/follow-ups/due").forbiddenFor(NOT_STAFF));
     }
 
     @Override
@@ -99,6 +109,26 @@ class BadInputSweepTest extends BadInputSweep<BadInputSweepTest.World> {
     @Override
     protected List<String> pagedLists() {
         return List.of("/api/v1/outcomes", "/api/v1/follow-ups/due");
+    }
+
+    /**
+     * Provider staff see the groups their provider runs, in groups-service, and nothing of this
+     * service (issue 18, "everything else answers 404 for them"): every endpoint, with a valid
+     * request about the world's Jobcenter, answers them 404 as if it did not exist (not 403) and
+     * changes nothing.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyEndpoint")
+    void providerStaffGet404FromEveryEndpointAndChangeNothing(Endpoint<World> endpoint) {
+        World world = sharedWorld();
+        assertChangesNothing(endpoint, () -> {
+            RequestSpecification request = as(endpoint.as(PROVIDER_STAFF), OWNER);
+            if (endpoint.ifMatch()) {
+                request.header("If-Match", "\"0\"");
+            }
+            assertProblem(send(request, endpoint, world, endpoint.validBody(world)), 404)
+                    .body("type", endsWith("/not-found"));
+        });
     }
 
     /** Every table of the service that a request could change. */

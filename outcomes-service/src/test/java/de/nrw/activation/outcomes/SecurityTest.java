@@ -71,4 +71,16 @@ class SecurityTest {
     void operationsMayUseNoEndpoint() {
         everyEndpointAnswers(() -> given().auth().oauth2(Tokens.ops()).contentType(ContentType.JSON), 403);
     }
+
+    @Test
+    void theDataProtectionOfficerMayUseNoEndpoint() {
+        everyEndpointAnswers(() -> given().auth().oauth2(Tokens.dataProtection("herne")).contentType(ContentType.JSON), 403);
+    }
+
+    /** Issue 18: provider staff see nothing of outcomes and follow-ups, not even that the endpoints exist. */
+    @Test
+    void providerStaffFindNoEndpoint() {
+        everyEndpointAnswers(() -> given().auth().oauth2(Tokens.providerStaff("herne", "bildungswerk-ruhr"))
+                .contentType(ContentType.JSON), 404);
+    }
 }

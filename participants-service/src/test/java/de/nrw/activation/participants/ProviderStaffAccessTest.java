@@ -124,8 +124,8 @@ class ProviderStaffAccessTest {
         asProvider("herne", PROVIDER).queryParam("on", "2012-03-05").get(path + "/age-band").then().statusCode(404);
         asProvider("herne", PROVIDER).body(ChangeParticipantTest.change()).put(path).then().statusCode(404);
         asProvider("herne", PROVIDER).delete(path).then().statusCode(404);
-        asProvider("herne", PROVIDER).get(path + "/audit").then().statusCode(403);
-        asProvider("herne", PROVIDER).get("/api/v1/audit").then().statusCode(403);
+        asProvider("herne", PROVIDER).get(path + "/audit").then().statusCode(404).contentType("application/problem+json");
+        asProvider("herne", PROVIDER).get("/api/v1/audit").then().statusCode(404).contentType("application/problem+json");
 
         assertThat(Rows.one(db, "SELECT * FROM participant WHERE id = ?", UUID.fromString(participant))).isEqualTo(before);
         assertThat(Rows.count(db, "SELECT count(*) FROM participant WHERE jobcenter_id = 'herne' AND registered_at > ?",

@@ -8,12 +8,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
 
 /**
@@ -31,19 +33,35 @@ class BadInputSweepTest extends BadInputSweep<BadInputSweepTest.NoIds> {
         @Override public String resolve(String pathTemplate) { return pathTemplate; }
     }
 
+    static final Caller DATA_PROTECTION = Tokens::dataProtection;
+    static final Caller PROVIDER_STAFF = jobcenter -> Tokens.providerStaff(jobcenter, "bildungswerk-ruhr");
+
     @Inject
     AgroalDataSource db;
 
     @Override
     protected List<Endpoint<NoIds>> endpoints() {
         return List.of(
-                get("/api/v1/reports/whereabouts").as(Caller.COORDINATOR).forbiddenFor(Caller.OPS),
-                get("/api/v1/reports/sustainability").as(Caller.COORDINATOR).forbiddenFor(Caller.OPS),
-                get("/api/v1/reports/whereabouts/chart").as(Caller.COORDINATOR).forbiddenFor(Caller.OPS),
-                get("/api/v1/reports/structure").as(Caller.COORDINATOR).forbiddenFor(Caller.OPS),
-                get("/api/v1/reports/structure/chart").as(Caller.COORDINATOR).forbiddenFor(Caller.OPS),
-                get("/api/v1/projections/status").as(Caller.OPS).forbiddenFor(Caller.STAFF),
-                post("/api/v1/projections/rebuild").as(Caller.OPS).forbiddenFor(Caller.STAFF, Caller.COORDINATOR));
+                get("/api/v1/reports/whereabouts").as(Caller.COORDINATOR).forbiddenFor(Caller.OPS, DATA_PROTECTION),
+                get("/api/v1/reports/sustainability").as(Caller.COORDINATOR).forbiddenFor(Caller.OPS, DATA_PROTECTION),
+                get("/api/v1/reports/whereabouts/chart").as(Caller.COORDINATOR).forbiddenFor(Caller.OPS, DATA_PROTECTION),
+                get("/api/v1/reports/structure").as(Caller.COORDINATOR).forbiddenFor(Caller.OPS, DATA_PROTECTION),
+                get("/api/v1/reports/structure/chart").as(Caller.COORDINATOR).forbiddenFor(Caller.OPS, DATA_PROTECTION),
+                get("/api/v1/projections/status").as(Caller.OPS).forbiddenFor(Caller.STAFF, DATA_PROTECTION),
+                post("/api/v1/projections/rebuild").as(Caller.OPS)
+                        .forbiddenFor(Caller.STAFF, Caller.COORDINATOR, DATA_PROTECTION));
+    }
+
+    /**
+     * Provider staff read no figures of this service (issue 18, "everything else answers 404 for
+     * them"): every endpoint answers them 404 as if it did not exist (not 403), and changes nothing.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyEndpoint")
+    void providerStaffGet404FromEveryEndpointAndChangeNothing(Endpoint<NoIds> endpoint) {
+        NoIds world = sharedWorld();
+        assertChangesNothing(endpoint, () -> assertProblem(send(as(endpoint.as(PROVIDER_STAFF), OWNER), endpoint, world,
+                endpoint.validBody(world)), 404).body("type", endsWith("/not-found")));
     }
 
     @Override

@@ -110,7 +110,7 @@ public class ParticipantResource {
                              @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         refuseProviderStaff();
         caller.requireActsFor(request.jobcenterId());
-        return idempotency.once(idempotencyKey, "POST /participants", request, () -> {
+        Response answer = idempotency.once(idempotencyKey, "POST /participants", request, () -> {
             Participant participant = participants.register(request.jobcenterId(), request.customerNumber(),
                     profileOf(request.firstName(), request.lastName(), request.dateOfBirth(), request.gender(),
                             request.customerType(), request.labourMarketDistance(), request.vocationalQualification()));
@@ -118,6 +118,12 @@ public class ParticipantResource {
                     Response.created(uri.getAbsolutePathBuilder().path(participant.id.toString()).build())
                             .tag(tag(participant)).entity(ParticipantView.of(participant)).build());
         });
+        if ("true".equals(answer.getHeaderString(Idempotency.REPLAYED_HEADER)) && answer.getLocation() != null) {
+            // the stored answer shows the participant again: an access to personal data, audited like a read
+            String location = answer.getLocation().getPath();
+            participants.replayed(UUID.fromString(location.substring(location.lastIndexOf('/') + 1)));
+        }
+        return answer;
     }
 
     /**

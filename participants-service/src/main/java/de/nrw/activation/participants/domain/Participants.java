@@ -68,6 +68,18 @@ public class Participants {
         return participant;
     }
 
+    /**
+     * A registration answered again from its stored answer (its {@code Idempotency-Key} repeated):
+     * the answer shows the participant's data as registered, so the replay is an access like a
+     * read and is logged as one ({@code READ}, granted: the same caller made the registration).
+     */
+    public void replayed(UUID id) {
+        Participant participant = Participant.findById(id);
+        if (participant != null) {
+            audit.granted(actor(), AuditAction.READ, participant);
+        }
+    }
+
     /** The participant of the Jobcenter's staff, logged as read. */
     public Participant read(UUID id, String jobcenterId) {
         Participant participant = find(id, jobcenterId, AuditAction.READ);

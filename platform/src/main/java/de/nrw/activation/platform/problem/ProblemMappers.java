@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import de.nrw.activation.platform.security.Roles;
 import de.nrw.activation.platform.time.DateRange;
 import de.nrw.activation.platform.time.DateRangeModule;
 import io.quarkus.security.AuthenticationFailedException;
@@ -15,7 +16,9 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -110,8 +113,17 @@ public class ProblemMappers {
                 "The bearer token is missing, expired or not valid", null, null, null).toResponse();
     }
 
+    /**
+     * A role that may not use the endpoint: 403, except for provider staff, to whom every endpoint
+     * their role may not use answers 404 as if it did not exist (issue 18: they see the groups their
+     * provider runs and "everything else answers 404 for them"), in every service alike.
+     */
     @ServerExceptionMapper(priority = FIRST)
-    public Response forbidden(ForbiddenException e) {
+    public Response forbidden(ForbiddenException e, ContainerRequestContext request) {
+        SecurityContext security = request.getSecurityContext();
+        if (security != null && security.isUserInRole(Roles.PROVIDER_STAFF)) {
+            return Problem.of(404, "not-found", "Not found", "No such resource", null, null, null).toResponse();
+        }
         return Problem.of(403, "forbidden", "Forbidden",
                 "Your role may not do this", null, null, null).toResponse();
     }

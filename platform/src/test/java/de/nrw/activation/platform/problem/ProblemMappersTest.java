@@ -54,6 +54,19 @@ class ProblemMappersTest {
                 .contentType("application/problem+json").body("type", equalTo(TYPE + "forbidden"));
     }
 
+    /** Issue 18: provider staff see nothing beyond their groups, so a role refusal is a 404 for them, in every service. */
+    @Test
+    void aRoleRefusalIs404NotFoundForProviderStaffAnd403ForEveryoneElse() {
+        given().auth().oauth2(Tokens.providerStaff("dortmund", "bildungswerk-ruhr")).get("/api/problems/coordinators-only")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo(TYPE + "not-found")).body("status", equalTo(404))
+                .body("detail", equalTo("No such resource"));
+        for (String token : new String[] {Tokens.dataProtection("dortmund"), Tokens.ops()}) {
+            given().auth().oauth2(token).get("/api/problems/coordinators-only").then().statusCode(403)
+                    .contentType("application/problem+json").body("type", equalTo(TYPE + "forbidden"));
+        }
+    }
+
     @Test
     void invalidFieldsAre400NamingEachField() {
         given().auth().oauth2(STAFF).contentType("application/json").body("{\"name\":\"\",\"kind\":null}")
