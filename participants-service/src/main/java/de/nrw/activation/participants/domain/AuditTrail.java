@@ -23,6 +23,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class AuditTrail {
 
+    private static final String INSERT = "INSERT INTO audit_entry (at, actor, role, action, outcome, participant_id, "
+            + "jobcenter_id) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
     @Inject
     EntityManager em;
 
@@ -112,15 +115,21 @@ public class AuditTrail {
     }
 
     private void write(Actor actor, AuditAction action, AuditEntry.Outcome outcome, UUID participantId, String jobcenterId) {
-        AuditEntry entry = new AuditEntry();
-        entry.at = clock.instant();
-        entry.actor = actor.name();
-        entry.role = actor.role();
-        entry.action = action;
-        entry.outcome = outcome;
-        entry.participantId = participantId;
-        entry.jobcenterId = jobcenterId;
-        entry.persist();
+        // One prepared statement on the transaction's connection: an entry is never read back in
+        // the transaction that writes it, so the session (an IDENTITY insert, flush) is not needed.
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (java.sql.PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                insert.setObject(1, at);
+                insert.setString(2, actor.name());
+                insert.setString(3, actor.role());
+                insert.setString(4, action.name());
+                insert.setString(5, outcome.name());
+                insert.setObject(6, participantId);
+                insert.setString(7, jobcenterId);
+                insert.executeUpdate();
+            }
+        });
     }
 
     private static Sort order() {

@@ -89,6 +89,47 @@ public class Participant extends PanacheEntityBase {
         changedAt = now;
     }
 
+    private static final String INSERT = "INSERT INTO participant (id, jobcenter_id, customer_number, first_name, "
+            + "last_name, date_of_birth, gender, customer_type, labour_market_distance, vocational_qualification, "
+            + "age_band, registered_at, changed_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /**
+     * Inserts a new participant with one prepared statement on the transaction's connection, not
+     * through the session (issue 16: Hibernate's persist, flush and dirty checking of the new row
+     * were the largest part of a registration left after the token check). The object is not
+     * managed afterwards; a later change in the same transaction reads it anew. Returns false,
+     * without an exception (nothing is logged, so no customer number either), when the unique
+     * index refused it: a concurrent registration of the same number won the race.
+     */
+    public static boolean insert(Participant p) {
+        return getEntityManager().unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
+            try (java.sql.PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                insert.setObject(1, p.id);
+                insert.setString(2, p.jobcenterId);
+                insert.setString(3, p.customerNumber);
+                insert.setString(4, p.firstName);
+                insert.setString(5, p.lastName);
+                insert.setObject(6, p.dateOfBirth);
+                insert.setString(7, p.gender.name());
+                insert.setString(8, p.customerType.name());
+                insert.setString(9, p.labourMarketDistance.name());
+                insert.setBoolean(10, p.vocationalQualification);
+                insert.setString(11, p.ageBand.name());
+                insert.setObject(12, java.time.OffsetDateTime.ofInstant(p.registeredAt, java.time.ZoneOffset.UTC));
+                insert.setObject(13, java.time.OffsetDateTime.ofInstant(p.changedAt, java.time.ZoneOffset.UTC));
+                insert.setLong(14, p.version);
+                insert.executeUpdate();
+                return true;
+            } catch (java.sql.SQLException e) {
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
     /**
      * Whether the Jobcenter has registered the customer number. Plain SQL on the transaction's
      * connection, run on every registration: the Panache count (HQL translated per call, and an

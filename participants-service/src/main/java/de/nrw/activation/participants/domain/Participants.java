@@ -58,9 +58,7 @@ public class Participants {
         participant.customerNumber = customerNumber;
         participant.registeredAt = now;
         apply(participant, profile, now);
-        try {
-            participant.persistAndFlush();
-        } catch (org.hibernate.exception.ConstraintViolationException e) {
+        if (!Participant.insert(participant)) {
             throw duplicate(); // a concurrent registration of the same number won the race
         }
         events.registered(participant);

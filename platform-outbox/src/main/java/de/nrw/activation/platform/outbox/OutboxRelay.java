@@ -171,6 +171,7 @@ public class OutboxRelay {
                 return sent;
             } catch (Exception e) {
                 connection.rollback();
+                refreshPending(connection);
                 throw e;
             }
         }
@@ -213,8 +214,20 @@ public class OutboxRelay {
             delete.setArray(1, connection.createArrayOf("bigint", sequence.toArray()));
             delete.executeUpdate();
         }
-        pending.set(countPending(connection));
+        // Only a full pass can have left rows behind (as of its snapshot); after a partial one the
+        // table held nothing more, so the count(*) per pass (a full scan) is skipped (issue 16).
+        pending.set(sequence.size() >= config.relay().batchSize() ? countPending(connection) : 0);
         return sequence.size();
+    }
+
+    /** After a failed pass (Kafka away): the rows now waiting, so the gauge grows while they wait. */
+    private void refreshPending(Connection connection) {
+        try {
+            pending.set(countPending(connection));
+            connection.commit();
+        } catch (SQLException ignored) {
+            // the database is away too; the gauge keeps its last value
+        }
     }
 
     private long countPending(Connection connection) throws SQLException {
