@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * same cells wait for each other instead of deadlocking, and a cell the batch does not change
  * is not written at all.
  */
-final class Summary {
+public final class Summary {
 
     /** The dimension columns, as stored: unknown values become 'UNKNOWN'. */
     static final String KEY_COLUMNS = "phase_id, jobcenter_id, provider_type, age_band, gender, customer_type, "
@@ -141,6 +141,18 @@ final class Summary {
             columns.add("c" + i);
         }
         return String.join(", ", columns);
+    }
+
+    /**
+     * The cells that differ between the summary and the aggregate of the participations (for the
+     * tests: must be none). A cell whose counts are all 0 (n = 0) counts as absent.
+     */
+    public static String differences(String schema) {
+        String facts = "SELECT " + KEY_VALUES + ", " + COUNTS + " FROM " + schema + ".participation "
+                + "WHERE category IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9";
+        String cells = "SELECT " + KEY_COLUMNS + ", " + COLUMNS + " FROM " + schema + ".participation_summary WHERE n <> 0";
+        return "SELECT count(*) FROM ((" + facts + " EXCEPT " + cells + ") UNION ALL (" + cells + " EXCEPT " + facts
+                + ")) d";
     }
 
     /** Fills the summary of a generation from its participations (a generation created before the summary existed). */
