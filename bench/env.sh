@@ -11,14 +11,16 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH="$ROOT/bench"
-RUN="$BENCH/run"
+RUN="${BENCH_RUN:-$BENCH/run}"
 LOGS="$RUN/logs"; PIDS="$RUN/pids"; APPS="$RUN/apps"
 KAFKA_PORT="${BENCH_KAFKA_PORT:-19092}"
 KAFKA_CONTROLLER_PORT="${BENCH_KAFKA_CONTROLLER_PORT:-19093}"
 BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
-SERVICES=(participants-service:18081:bench_participants groups-service:18082:bench_groups
-          outcomes-service:18083:bench_outcomes reporting-service:18084:bench_reporting)
+# BENCH_PORT_BASE (default 18080) and BENCH_DB_PREFIX (default bench_) let two benchmark instances share the machine.
+PB="${BENCH_PORT_BASE:-18080}"; DBP="${BENCH_DB_PREFIX:-bench_}"
+SERVICES=(participants-service:$((PB+1)):${DBP}participants groups-service:$((PB+2)):${DBP}groups
+          outcomes-service:$((PB+3)):${DBP}outcomes reporting-service:$((PB+4)):${DBP}reporting)
 # the broker (KRaft): one configuration with deploy/local and the tests
 source "$ROOT/deploy/local/kafka.sh"
 KAFKA_CP="$(kafka_classpath)"
@@ -42,7 +44,7 @@ machine() {
 
 snapshot() {
   rm -rf "$APPS"; mkdir -p "$APPS"
-  for e in "${SERVICES[@]}"; do IFS=: read -r m _ _ <<<"$e"; cp -r "$ROOT/$m/target/quarkus-app" "$APPS/$m"; done
+  for e in "${SERVICES[@]}"; do IFS=: read -r m _ _ <<<"$e"; [ -d "$ROOT/$m/target/quarkus-app" ] && cp -r "$ROOT/$m/target/quarkus-app" "$APPS/$m"; done
   (cd "$ROOT" && git rev-parse --short HEAD) > "$APPS/COMMIT"
   say "snapshot of the built services at commit $(cat "$APPS/COMMIT") in $APPS"
 }
@@ -105,6 +107,17 @@ start_all() {
   for e in "${SERVICES[@]}"; do IFS=: read -r m _ _ <<<"$e"; start_service "$m"; done
   for e in "${SERVICES[@]}"; do IFS=: read -r m _ _ <<<"$e"; wait_ready "$m"; done
   say "suite ready on 18081-18084"
+}
+
+# Only the broker and reporting-service (the projection benchmark needs nothing else: BenchTool writes the events).
+start_reporting_only() {
+  stop_all
+  [ -d "$APPS/reporting-service" ] || snapshot
+  fresh_db "$(db_of reporting-service)"
+  start_kafka
+  start_service reporting-service
+  wait_ready reporting-service
+  say "broker and reporting-service ready"
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then

@@ -7,7 +7,8 @@
 source "$(dirname "$0")/env.sh"
 COUNT=${1:-1000000}
 OUT="$BENCH/results/projection.txt"
-alive reporting-service || start_all
+# BENCH_REPORTING_ONLY=1: start only the broker and reporting-service (nothing else is needed here).
+if ! alive reporting-service; then if [ "${BENCH_REPORTING_ONLY:-}" = 1 ]; then start_reporting_only; else start_all; fi; fi
 OPS=$(token ops)
 STATUS="http://127.0.0.1:$(port_of reporting-service)/api/v1/projections/status"
 {

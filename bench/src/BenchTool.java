@@ -447,7 +447,7 @@ public class BenchTool {
 
     static void reports(String reportingUrl, String token, String phase, int repeats) throws Exception {
         String[] dims = {"jobcenter", "providerType", "ageBand", "gender", "customerType", "labourMarketDistance",
-                "vocationalQualification"};
+                "vocationalQualification", "entryQuarter", "entryMonth"};
         for (String dim : dims) {
             String url = reportingUrl + "/api/v1/reports/whereabouts?groupBy=" + dim + (phase.equals("all") ? "" : phase.startsWith("&") ? phase : "&phaseId=" + phase);
             Histogram h = new Histogram(3);

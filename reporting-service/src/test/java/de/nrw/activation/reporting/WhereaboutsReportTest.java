@@ -248,6 +248,17 @@ class WhereaboutsReportTest {
                 .body("rows[0].integrations", equalTo(6));
         s.asStaff().queryParam("to", "2011-12-31").get("/api/v1/reports/whereabouts")
                 .then().statusCode(200).body("rows[0].n", equalTo(2)).body("rows[0].integrations", equalTo(1));
+        // Whole months come from the summary, the days of a partial month at an edge from the
+        // participations (entries on 2011-11-07 and 2012-01-09): each part and their sum.
+        Map<String, Integer> periods = Map.of("2011-11-01/2012-01-31", 15, "2011-11-07/2012-01-09", 15,
+                "2011-11-08/2012-01-08", 0, "2012-01-09/2012-01-09", 13, "2011-11-07/2011-11-07", 2,
+                "2011-11-01/2012-01-08", 2, "2011-11-08/2012-01-31", 13);
+        periods.forEach((period, n) -> s.asStaff().queryParam("from", period.substring(0, 10))
+                .queryParam("to", period.substring(11)).get("/api/v1/reports/whereabouts")
+                .then().statusCode(200).body("total.n", equalTo(n)));
+        s.asStaff().queryParam("from", "2011-11-07").queryParam("to", "2012-01-09").queryParam("groupBy", "entryQuarter")
+                .get("/api/v1/reports/whereabouts").then().statusCode(200)
+                .body("rows.key", equalTo(List.of("2011-Q4", "2012-Q1"))).body("rows.n", equalTo(List.of(2, 13)));
     }
 
     @Test

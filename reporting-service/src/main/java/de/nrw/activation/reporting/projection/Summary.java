@@ -22,20 +22,24 @@ import java.util.stream.Collectors;
  * as one delta per changed cell, in one statement ({@link #applyDelta}). Both in the batch's
  * transaction, so the summary always equals the aggregate of the participations.
  *
+ * <p>A cell is a combination of the dimension columns and the entry month ({@code entry_month},
+ * 'YYYY-MM'; a classified participation always has an entry date), so reports with an entry
+ * period read whole months from here. Every other column is an additive measure.
+ *
  * <p>One statement that locks its cells in key order: two replicas' batches that change the
  * same cells wait for each other instead of deadlocking, and a cell the batch does not change
  * is not written at all.
  */
-final class Summary {
+public final class Summary {
 
     /** The dimension columns, as stored: unknown values become 'UNKNOWN'. */
     static final String KEY_COLUMNS = "phase_id, jobcenter_id, provider_type, age_band, gender, customer_type, "
-            + "labour_market_distance, vocational_qualification";
-    private static final int KEYS = 8;
+            + "labour_market_distance, vocational_qualification, entry_month";
+    private static final int KEYS = 9;
     private static final String KEY_VALUES = "coalesce(phase_id, 'UNKNOWN'), coalesce(jobcenter_id, 'UNKNOWN'), "
             + "coalesce(provider_type, 'UNKNOWN'), coalesce(age_band, 'UNKNOWN'), coalesce(gender, 'UNKNOWN'), "
             + "coalesce(customer_type, 'UNKNOWN'), coalesce(labour_market_distance, 'UNKNOWN'), "
-            + "coalesce(vocational_qualification::text, 'UNKNOWN')";
+            + "coalesce(vocational_qualification::text, 'UNKNOWN'), to_char(entry_date, 'YYYY-MM')";
     private static final String COLUMNS = Measure.SUMMARY_COLUMNS.stream().map(Measure::column)
             .collect(Collectors.joining(", "));
     private static final String COUNTS = Measure.SUMMARY_COLUMNS.stream()
@@ -62,7 +66,7 @@ final class Summary {
             return cells;
         }
         String sql = "SELECT " + KEY_VALUES + ", " + COUNTS + " FROM " + schema + ".participation "
-                + "WHERE category IS NOT NULL AND participant_id = ANY (?) GROUP BY 1, 2, 3, 4, 5, 6, 7, 8";
+                + "WHERE category IS NOT NULL AND participant_id = ANY (?) GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9";
         int measures = Measure.SUMMARY_COLUMNS.size();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setArray(1, Jdbc.uuids(connection, participants));
@@ -139,11 +143,23 @@ final class Summary {
         return String.join(", ", columns);
     }
 
+    /**
+     * The cells that differ between the summary and the aggregate of the participations (for the
+     * tests: must be none). A cell whose counts are all 0 (n = 0) counts as absent.
+     */
+    public static String differences(String schema) {
+        String facts = "SELECT " + KEY_VALUES + ", " + COUNTS + " FROM " + schema + ".participation "
+                + "WHERE category IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9";
+        String cells = "SELECT " + KEY_COLUMNS + ", " + COLUMNS + " FROM " + schema + ".participation_summary WHERE n <> 0";
+        return "SELECT count(*) FROM ((" + facts + " EXCEPT " + cells + ") UNION ALL (" + cells + " EXCEPT " + facts
+                + ")) d";
+    }
+
     /** Fills the summary of a generation from its participations (a generation created before the summary existed). */
     static void addAll(Connection connection, String schema) throws SQLException {
         String sql = "INSERT INTO " + schema + ".participation_summary AS t (" + KEY_COLUMNS + ", " + COLUMNS + ") "
                 + "SELECT " + KEY_VALUES + ", " + COUNTS + " FROM " + schema + ".participation "
-                + "WHERE category IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8"
+                + "WHERE category IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9"
                 + " ON CONFLICT (" + KEY_COLUMNS + ") DO UPDATE SET " + UPDATES;
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.executeUpdate();

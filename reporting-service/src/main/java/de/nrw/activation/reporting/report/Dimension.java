@@ -14,10 +14,11 @@ public enum Dimension {
     CUSTOMER_TYPE("customerType", "customer_type", "customer_type"),
     LABOUR_MARKET_DISTANCE("labourMarketDistance", "labour_market_distance", "labour_market_distance"),
     VOCATIONAL_QUALIFICATION("vocationalQualification", "vocational_qualification::text", "vocational_qualification"),
-    // The trend: whole calendar quarters and months of the entry date (not in the summary table,
-    // so always counted over the participations).
-    ENTRY_QUARTER("entryQuarter", "to_char(entry_date, 'YYYY-\"Q\"Q')", null),
-    ENTRY_MONTH("entryMonth", "to_char(entry_date, 'YYYY-MM')", null);
+    // The trend: whole calendar quarters and months of the entry date (the summary's entry_month,
+    // 'YYYY-MM', gives both).
+    ENTRY_QUARTER("entryQuarter", "to_char(entry_date, 'YYYY-\"Q\"Q')",
+            "substr(entry_month, 1, 4) || '-Q' || ((substr(entry_month, 6, 2)::int + 2) / 3)::text"),
+    ENTRY_MONTH("entryMonth", "to_char(entry_date, 'YYYY-MM')", "entry_month");
 
     /** Rows whose value of the dimension is not known (for example an exit seen without its entry's attributes). */
     public static final String UNKNOWN = "UNKNOWN";
@@ -39,7 +40,7 @@ public enum Dimension {
         return summaryColumn != null;
     }
 
-    /** The column of the summary table (unknown values stored as UNKNOWN). */
+    /** The column (or expression over its columns) of the summary table (unknown values stored as UNKNOWN). */
     String summaryColumn() {
         return summaryColumn;
     }

@@ -12,15 +12,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The reports' SQL over the active generation of the read model. Without an entry period the
- * counts come from the pre-aggregated summary table (a few thousand rows, whatever the number
- * of participations); with {@code from}/{@code to} they are counted over the participations.
+ * The reports' SQL over the active generation of the read model. The counts come from the
+ * pre-aggregated summary table (one row per cell and entry month, whatever the number of
+ * participations); with {@code from}/{@code to} only the partial months at the period's edges
+ * are counted over the participations.
  * Every value comes in as a parameter; the only text put into the SQL is the schema name, the
  * dimension's fixed column and the measures' fixed conditions.
  */
@@ -48,36 +50,82 @@ public class ReportQueries {
     }
 
     /**
-     * Adds to each row how many of its N are provisional on {@code today}. Counted over the
-     * participations (the summary cannot know the day); a key with none gets 0.
+     * Adds to each row how many of its N are provisional on {@code today}: not ended (N minus the
+     * ended, from the counts) plus those ended on or after {@link Classification#earliestProvisionalExit}
+     * (counted over the participations, index on the exit date: only the last few months' exits);
+     * a key with none gets 0.
      */
     private List<Counts> withProvisional(List<Counts> rows, ReportFilter filter, String jobcenterId, LocalDate today) {
         StringBuilder sql = new StringBuilder("SELECT ").append(filter.dimension().keyExpression())
                 .append(" AS key, count(*) FROM ").append(projections.activeSchema())
-                .append(".participation WHERE category IS NOT NULL AND ").append(Measure.PROVISIONAL_SINCE);
+                .append(".participation WHERE category IS NOT NULL AND exit_date >= ?");
         List<Object> parameters = new ArrayList<>();
         parameters.add(Classification.earliestProvisionalExit(today));
-        Map<String, Long> provisional = new LinkedHashMap<>();
-        query(sql, parameters, false, filter, jobcenterId, rs -> provisional.put(rs.getString(1), rs.getLong(2)));
+        conditions(sql, parameters, filter.phaseId, "entry_date", filter.fromDate(), filter.toDate(), jobcenterId);
+        sql.append(" GROUP BY 1");
+        Map<String, Long> recentlyEnded = new LinkedHashMap<>();
+        query(sql.toString(), parameters, rs -> recentlyEnded.put(rs.getString(1), rs.getLong(2)));
         return rows.stream().map(row -> {
             Map<String, Long> values = new LinkedHashMap<>(row.values());
-            values.put(PROVISIONAL, provisional.getOrDefault(row.key(), 0L));
+            long notEnded = row.values().get(Measure.N.field()) - row.values().get(Measure.ENDED.field());
+            values.put(PROVISIONAL, notEnded + recentlyEnded.getOrDefault(row.key(), 0L));
             return new Counts(row.key(), values);
         }).toList();
     }
 
+    /**
+     * The counts per key. The whole entry months of the selection are summed from the summary
+     * (one row per cell and entry month); the days of a partial month at either edge of the
+     * period are counted over the participations (index on phase or entry date), and the
+     * parts are added up per key.
+     */
     private List<Counts> run(List<Measure> measures, ReportFilter filter, String jobcenterId) {
-        Dimension dimension = filter.dimension();
-        boolean period = filter.fromDate() != null || filter.toDate() != null || !dimension.inSummary();
-        StringBuilder sql = new StringBuilder("SELECT ")
-                .append(period ? dimension.keyExpression() : dimension.summaryColumn()).append(" AS key");
-        for (Measure measure : measures) {
-            sql.append(period ? ", count(*) FILTER (WHERE " + measure.condition() + ")" : ", sum(" + measure.column() + ")");
+        if (!measures.contains(Measure.N) || !measures.contains(Measure.ENDED)) {
+            throw new IllegalArgumentException("A report counts N and the ended participations");
         }
-        sql.append(" FROM ").append(projections.activeSchema())
-                .append(period ? ".participation WHERE category IS NOT NULL" : ".participation_summary WHERE true");
+        Dimension dimension = filter.dimension();
+        String schema = projections.activeSchema();
+        LocalDate from = filter.fromDate();
+        LocalDate to = filter.toDate();
+        // the whole months inside [from, to]; null: unbounded on that side
+        YearMonth firstMonth = from == null ? null
+                : from.getDayOfMonth() == 1 ? YearMonth.from(from) : YearMonth.from(from).plusMonths(1);
+        YearMonth lastMonth = to == null ? null
+                : to.equals(YearMonth.from(to).atEndOfMonth()) ? YearMonth.from(to) : YearMonth.from(to).minusMonths(1);
+        List<String> parts = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        if (firstMonth != null && lastMonth != null && firstMonth.isAfter(lastMonth)) {
+            parts.add(facts(measures, dimension, schema, parameters, filter.phaseId, from, to, jobcenterId));
+        } else {
+            StringBuilder summary = new StringBuilder("SELECT ").append(dimension.summaryColumn()).append(" AS key");
+            measures.forEach(m -> summary.append(", sum(").append(m.column()).append(")"));
+            summary.append(" FROM ").append(schema).append(".participation_summary WHERE true");
+            conditions(summary, parameters, filter.phaseId, "entry_month", firstMonth == null ? null : firstMonth.toString(),
+                    lastMonth == null ? null : lastMonth.toString(), jobcenterId);
+            summary.append(" GROUP BY 1");
+            parts.add(summary.toString());
+            if (from != null && from.isBefore(firstMonth.atDay(1))) {
+                parts.add(facts(measures, dimension, schema, parameters, filter.phaseId, from,
+                        firstMonth.atDay(1).minusDays(1), jobcenterId));
+            }
+            if (to != null && to.isAfter(lastMonth.atEndOfMonth())) {
+                parts.add(facts(measures, dimension, schema, parameters, filter.phaseId,
+                        lastMonth.plusMonths(1).atDay(1), to, jobcenterId));
+            }
+        }
+        StringBuilder sql = new StringBuilder("SELECT key");
+        for (int m = 0; m < measures.size(); m++) {
+            sql.append(", sum(m").append(m).append(")");
+        }
+        StringBuilder names = new StringBuilder("key");
+        for (int m = 0; m < measures.size(); m++) {
+            names.append(", m").append(m);
+        }
+        sql.append(" FROM (").append(String.join(" UNION ALL ", parts)).append(") AS u(").append(names).append(")")
+                // cells whose participations all moved elsewhere
+                .append(" GROUP BY key HAVING sum(m").append(measures.indexOf(Measure.N)).append(") > 0 ORDER BY key");
         List<Counts> rows = new ArrayList<>();
-        query(sql, new ArrayList<>(), !period, filter, jobcenterId, rs -> {
+        query(sql.toString(), parameters, rs -> {
             Map<String, Long> values = new LinkedHashMap<>();
             for (int m = 0; m < measures.size(); m++) {
                 values.put(measures.get(m).field(), rs.getLong(2 + m));
@@ -87,39 +135,45 @@ public class ReportQueries {
         return rows;
     }
 
-    @FunctionalInterface
-    private interface RowReader {
-        void read(ResultSet rs) throws SQLException;
+    /** The counts per key over the participations that entered between {@code from} and {@code to} (inclusive). */
+    private static String facts(List<Measure> measures, Dimension dimension, String schema, List<Object> parameters,
+                                String phaseId, LocalDate from, LocalDate to, String jobcenterId) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(dimension.keyExpression()).append(" AS key");
+        measures.forEach(m -> sql.append(", count(*) FILTER (WHERE ").append(m.condition()).append(")"));
+        sql.append(" FROM ").append(schema).append(".participation WHERE category IS NOT NULL");
+        conditions(sql, parameters, phaseId, "entry_date", from, to, jobcenterId);
+        return sql.append(" GROUP BY 1").toString();
     }
 
-    /** Appends the selection's conditions and the grouping to {@code sql}, runs it and hands each row to the reader. */
-    private void query(StringBuilder sql, List<Object> parameters, boolean summary, ReportFilter filter,
-                       String jobcenterId, RowReader reader) {
-        LocalDate from = filter.fromDate();
-        LocalDate to = filter.toDate();
-        if (filter.phaseId != null) {
+    /** Appends the selection's conditions; {@code column} is the entry date or month, bounded by {@code from}/{@code to}. */
+    private static void conditions(StringBuilder sql, List<Object> parameters, String phaseId, String column,
+                                   Object from, Object to, String jobcenterId) {
+        if (phaseId != null) {
             sql.append(" AND phase_id = ?");
-            parameters.add(filter.phaseId);
+            parameters.add(phaseId);
         }
         if (from != null) {
-            sql.append(" AND entry_date >= ?");
+            sql.append(" AND ").append(column).append(" >= ?");
             parameters.add(from);
         }
         if (to != null) {
-            sql.append(" AND entry_date <= ?");
+            sql.append(" AND ").append(column).append(" <= ?");
             parameters.add(to);
         }
         if (jobcenterId != null) {
             sql.append(" AND jobcenter_id = ?");
             parameters.add(jobcenterId);
         }
-        sql.append(" GROUP BY 1");
-        if (summary) {
-            sql.append(" HAVING sum(n) > 0"); // cells whose participations all moved elsewhere
-        }
-        sql.append(" ORDER BY 1");
+    }
+
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private void query(String sql, List<Object> parameters, RowReader reader) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+             PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.size(); i++) {
                 statement.setObject(i + 1, parameters.get(i));
             }
