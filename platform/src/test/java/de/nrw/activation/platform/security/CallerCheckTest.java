@@ -66,9 +66,10 @@ class CallerCheckTest {
         given().auth().oauth2(Tokens.providerStaffWithProviderClaim("herne", "bildungs\"werk")).get(thing())
                 .then().statusCode(403).body("type", equalTo(TYPE + "invalid-claim"))
                 .body("detail", containsString("'provider'"));
-        // a valid provider claim: the role is checked as before (things are for staff only)
+        // a valid provider claim: the role is checked as before (things are for staff only), and a
+        // role refusal answers provider staff 404, as if the thing did not exist (issue 18)
         given().auth().oauth2(Tokens.providerStaff("herne", "bildungswerk")).get(thing())
-                .then().statusCode(403).body("type", equalTo(TYPE + "forbidden"));
+                .then().statusCode(404).body("type", equalTo(TYPE + "not-found"));
     }
 
     @Test
