@@ -4,6 +4,7 @@ import de.nrw.activation.testsupport.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,6 +43,16 @@ final class ParticipantFixtures {
     /** Registers a participant and returns its id. */
     static String register(String jobcenter) {
         return register(registration(jobcenter));
+    }
+
+    /** Registers a participant in Herne on {@code day} (the service's clock set to it for the request). */
+    static String registeredOn(LocalDate day) {
+        TestClock.today(day);
+        try {
+            return register("herne");
+        } finally {
+            TestClock.reset();
+        }
     }
 
     static String register(Map<String, Object> body) {

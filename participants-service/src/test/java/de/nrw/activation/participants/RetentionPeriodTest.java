@@ -59,15 +59,6 @@ class RetentionPeriodTest {
         TestClock.reset();
     }
 
-    private String registeredOn(LocalDate day) {
-        TestClock.today(day);
-        try {
-            return ParticipantFixtures.register("herne");
-        } finally {
-            TestClock.reset();
-        }
-    }
-
     private Set<String> unerased() {
         return Rows.query(db, "SELECT id FROM participant WHERE erased_at IS NULL").stream()
                 .map(r -> r.get("id").toString()).collect(Collectors.toSet());
@@ -82,14 +73,14 @@ class RetentionPeriodTest {
         UUID group = events.group("herne", null);
 
         // never entered a group: six months after registration
-        String registeredSixMonthsAgoToday = registeredOn(today.minusMonths(6));
-        String registeredTenMonthsAgo = registeredOn(today.minusMonths(10)); // the default (1 year) would keep it
-        String registeredNotQuiteSixMonthsAgo = registeredOn(today.minusMonths(6).plusDays(1));
+        String registeredSixMonthsAgoToday = ParticipantFixtures.registeredOn(today.minusMonths(6));
+        String registeredTenMonthsAgo = ParticipantFixtures.registeredOn(today.minusMonths(10)); // the default (1 year) would keep it
+        String registeredNotQuiteSixMonthsAgo = ParticipantFixtures.registeredOn(today.minusMonths(6).plusDays(1));
         // entered: two years after the last participation ended
         String endedTwoYearsAgoToday = endedOn(events, group, today.minusYears(2));
         String endedFourYearsAgo = endedOn(events, group, today.minusYears(4)); // the default (5 years) would keep it
         String endedNotQuiteTwoYearsAgo = endedOn(events, group, today.minusYears(2).plusDays(1));
-        String stillInAGroup = registeredOn(today.minusYears(6));
+        String stillInAGroup = ParticipantFixtures.registeredOn(today.minusYears(6));
         events.entered(stillInAGroup, group, "herne", today.minusYears(5));
 
         List<String> due = List.of(registeredSixMonthsAgoToday, registeredTenMonthsAgo, endedTwoYearsAgoToday,
@@ -120,7 +111,7 @@ class RetentionPeriodTest {
 
     /** A participant whose one participation (entered a year earlier) ended on {@code exitDate}. */
     private String endedOn(GroupEvents events, UUID group, LocalDate exitDate) {
-        String id = registeredOn(exitDate.minusYears(1).minusMonths(1));
+        String id = ParticipantFixtures.registeredOn(exitDate.minusYears(1).minusMonths(1));
         events.exited(events.entered(id, group, "herne", exitDate.minusYears(1)), id, group, "herne", exitDate);
         return id;
     }

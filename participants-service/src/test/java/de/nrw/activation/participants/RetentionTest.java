@@ -47,15 +47,6 @@ class RetentionTest {
         TestClock.reset();
     }
 
-    private String registeredOn(LocalDate day) {
-        TestClock.today(day);
-        try {
-            return ParticipantFixtures.register("herne");
-        } finally {
-            TestClock.reset();
-        }
-    }
-
     private Map<String, Object> row(String id) {
         return Rows.one(db, "SELECT * FROM participant WHERE id = ?", UUID.fromString(id));
     }
@@ -76,26 +67,26 @@ class RetentionTest {
         UUID group = events.group("herne", null);
 
         // never entered a group: one year after registration
-        String registeredOverAYearAgo = registeredOn(today.minusYears(1).minusDays(1));
-        String registeredAYearAgoToday = registeredOn(today.minusYears(1));
-        String registeredNotQuiteAYearAgo = registeredOn(today.minusYears(1).plusDays(1));
-        String onlyWithdrawn = registeredOn(today.minusYears(2));
+        String registeredOverAYearAgo = ParticipantFixtures.registeredOn(today.minusYears(1).minusDays(1));
+        String registeredAYearAgoToday = ParticipantFixtures.registeredOn(today.minusYears(1));
+        String registeredNotQuiteAYearAgo = ParticipantFixtures.registeredOn(today.minusYears(1).plusDays(1));
+        String onlyWithdrawn = ParticipantFixtures.registeredOn(today.minusYears(2));
         events.withdrawn(events.entered(onlyWithdrawn, group, "herne", today.minusYears(2)), onlyWithdrawn, group, "herne");
         // entered: five years after the last participation ended
-        String endedFiveYearsAgoToday = registeredOn(today.minusYears(8));
+        String endedFiveYearsAgoToday = ParticipantFixtures.registeredOn(today.minusYears(8));
         events.exited(events.entered(endedFiveYearsAgoToday, group, "herne", today.minusYears(6)), endedFiveYearsAgoToday,
                 group, "herne", today.minusYears(5));
-        String endedNotQuiteFiveYearsAgo = registeredOn(today.minusYears(8));
+        String endedNotQuiteFiveYearsAgo = ParticipantFixtures.registeredOn(today.minusYears(8));
         events.exited(events.entered(endedNotQuiteFiveYearsAgo, group, "herne", today.minusYears(6)),
                 endedNotQuiteFiveYearsAgo, group, "herne", today.minusYears(5).plusDays(1));
-        String lastOfTwoEndedRecently = registeredOn(today.minusYears(9));
+        String lastOfTwoEndedRecently = ParticipantFixtures.registeredOn(today.minusYears(9));
         events.exited(events.entered(lastOfTwoEndedRecently, group, "herne", today.minusYears(8)), lastOfTwoEndedRecently,
                 group, "herne", today.minusYears(7));
         events.exited(events.entered(lastOfTwoEndedRecently, group, "herne", today.minusYears(3)), lastOfTwoEndedRecently,
                 group, "herne", today.minusYears(2));
-        String stillInAGroup = registeredOn(today.minusYears(8));
+        String stillInAGroup = ParticipantFixtures.registeredOn(today.minusYears(8));
         events.entered(stillInAGroup, group, "herne", today.minusYears(7));
-        String alreadyErased = registeredOn(today.minusYears(3));
+        String alreadyErased = ParticipantFixtures.registeredOn(today.minusYears(3));
         asStaff("herne").delete("/api/v1/participants/" + alreadyErased).then().statusCode(204);
         // an idempotent answer stored for a registration repeats the name: it is forgotten too
         TestClock.today(today.minusYears(2));
@@ -164,7 +155,7 @@ class RetentionTest {
         LocalDate today = TestClock.today();
         GroupEvents events = new GroupEvents(db, mapper);
         UUID group = events.group("herne", null);
-        String id = registeredOn(today.minusYears(7));
+        String id = ParticipantFixtures.registeredOn(today.minusYears(7));
         UUID participation = events.entered(id, group, "herne", today.minusYears(6));
 
         retention.run();
