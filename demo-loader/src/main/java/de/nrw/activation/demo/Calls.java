@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Calls through the clients generated from the services' OpenAPI documents (module clients), with
@@ -55,6 +56,10 @@ final class Calls {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
+    /** How often and how long the loader waited for a service to see the events it needs (issue 16: where it waits). */
+    static final AtomicLong EVENT_WAITS = new AtomicLong();
+    static final AtomicLong EVENT_WAIT_MILLIS = new AtomicLong();
+
     /** The Authorization header of a call, passed with the generated methods' {@code headers} argument. */
     static Map<String, String> bearer(String token) {
         return Map.of("Authorization", "Bearer " + token);
@@ -98,6 +103,8 @@ final class Calls {
                 if (!notYetKnown || Instant.now().isAfter(deadline)) {
                     throw failure;
                 }
+                EVENT_WAITS.incrementAndGet();
+                EVENT_WAIT_MILLIS.addAndGet(pause);
                 sleep(pause);
                 pause = Math.min(pause * 2, 1000);
             }

@@ -153,13 +153,20 @@ public final class DemoLoader {
             }
             List<Consumer<GroupLoad>> steps = List.of(this::registerMembers, this::scheduleGroup, this::enterMembers,
                     this::attendAndExit, this::recordWhereabouts);
-            for (Consumer<GroupLoad> step : steps) {
+            for (int i = 0; i < steps.size(); i++) {
+                Consumer<GroupLoad> step = steps.get(i);
+                long stepStarted = System.nanoTime();
                 inParallel(pool, groups, group -> {
                     step.accept(group);
                     progress.participantsDone(group.positions.size());
                 });
                 progress.nextStep();
+                // where the time goes (issue 16): one line per step
+                System.out.printf("step %d of %d (%s) done in %.1f s%n", i + 1, steps.size(), STEPS.get(i),
+                        (System.nanoTime() - stepStarted) / 1e9);
             }
+            System.out.printf("waited %d times for events (%.1f s of sleep across the threads)%n",
+                    Calls.EVENT_WAITS.get(), Calls.EVENT_WAIT_MILLIS.get() / 1000.0);
         } finally {
             reporter.shutdownNow();
             pool.shutdownNow();
