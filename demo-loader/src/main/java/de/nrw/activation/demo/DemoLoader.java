@@ -82,8 +82,9 @@ public final class DemoLoader {
     enum Fate { INTEGRATED_FAST, INTEGRATED, MINIJOB, UNEMPLOYED, OTHER, DROPOUT }
 
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
-    /** Requests in flight: enough to keep four services busy, few enough for a 2-core machine. */
-    private static final int THREADS = 8;
+    /** Requests in flight: enough to keep four services busy, few enough for a 2-core machine (-Ddemo.threads=N to try
+     *  others: 16 was not faster on the shared 2-core machine, issue 16). */
+    private static final int THREADS = Integer.getInteger("demo.threads", 8);
     private static final List<String> STEPS = List.of("register the participants", "schedule the groups",
             "enter the groups", "attendance and exits", "outcomes and follow-ups");
 
