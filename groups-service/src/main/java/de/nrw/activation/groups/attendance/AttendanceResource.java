@@ -75,7 +75,7 @@ public class AttendanceResource {
     @PUT
     @Path("/sessions/{date}/attendance")
     @Transactional
-    @Operation(summary = "Record a session's attendance")
+    @Operation(operationId = "recordAttendance", summary = "Record a session's attendance")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "attendance", value = OpenApiExamples.ATTENDANCE)))
     @APIResponse(responseCode = "200", description = "Recorded",
             content = @Content(schema = @Schema(implementation = AttendanceRecords.SessionAttendance.class)))
@@ -95,7 +95,7 @@ public class AttendanceResource {
     /** The attendance recorded for one session (empty when none was). */
     @GET
     @Path("/sessions/{date}/attendance")
-    @Operation(summary = "Get a session's attendance")
+    @Operation(operationId = "getSessionAttendance", summary = "Get a session's attendance")
     @APIResponse(responseCode = "200", description = "The recorded attendance",
             content = @Content(schema = @Schema(implementation = AttendanceRecords.SessionAttendance.class)))
     public AttendanceRecords.SessionAttendance get(@PathParam("id") String id, @PathParam("date") String date) {
@@ -114,7 +114,7 @@ public class AttendanceResource {
      */
     @GET
     @Path("/absences")
-    @Operation(summary = "List absences per participant")
+    @Operation(operationId = "listAbsences", summary = "List absences per participant")
     @APIResponse(responseCode = "200", description = "Counts per participant",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AttendanceRecords.Absences.class)))
     public List<AttendanceRecords.Absences> absences(

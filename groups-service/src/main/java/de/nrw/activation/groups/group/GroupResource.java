@@ -81,7 +81,7 @@ public class GroupResource {
     @POST
     @Transactional
     @RolesAllowed(Roles.STAFF)
-    @Operation(summary = "Schedule a group")
+    @Operation(operationId = "scheduleGroup", summary = "Schedule a group")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "schedule", value = OpenApiExamples.SCHEDULE)))
     @APIResponse(responseCode = "201", description = "Scheduled", headers = {@Header(name = "Location"), @Header(name = "ETag")},
             content = @Content(schema = @Schema(implementation = GroupView.class),
@@ -108,7 +108,7 @@ public class GroupResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.STAFF, Roles.COORDINATOR, Roles.PROVIDER_STAFF})
-    @Operation(summary = "Get a group")
+    @Operation(operationId = "getGroup", summary = "Get a group")
     @APIResponse(responseCode = "200", description = "The group", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = GroupView.class)))
     @APIResponse(responseCode = "404", description = "Unknown, or another Jobcenter's", content = @Content(mediaType = "application/problem+json"))
@@ -125,7 +125,7 @@ public class GroupResource {
      */
     @GET
     @RolesAllowed({Roles.STAFF, Roles.COORDINATOR, Roles.PROVIDER_STAFF})
-    @Operation(summary = "Find groups by Jobcenter and phase")
+    @Operation(operationId = "findGroups", summary = "Find groups by Jobcenter and phase")
     @APIResponse(responseCode = "200", description = "A page of groups",
             headers = @Header(name = Page.TOTAL_HEADER, description = "Total number of matches"),
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = GroupView.class)))
@@ -164,7 +164,7 @@ public class GroupResource {
     @Path("/{id}")
     @Transactional
     @RolesAllowed(Roles.STAFF)
-    @Operation(summary = "Change a group's details")
+    @Operation(operationId = "changeGroup", summary = "Change a group's details")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "change", value = OpenApiExamples.CHANGE_GROUP)))
     @APIResponse(responseCode = "200", description = "The group as changed", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = GroupView.class)))
@@ -191,7 +191,7 @@ public class GroupResource {
     @Path("/{id}/cancel")
     @Transactional
     @RolesAllowed(Roles.STAFF)
-    @Operation(summary = "Cancel a group")
+    @Operation(operationId = "cancelGroup", summary = "Cancel a group")
     @APIResponse(responseCode = "200", description = "Cancelled (or already cancelled)", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = GroupView.class)))
     @APIResponse(responseCode = "404", description = "Unknown, or another Jobcenter's", content = @Content(mediaType = "application/problem+json"))

@@ -81,7 +81,7 @@ public class GroupParticipationResource {
      */
     @POST
     @Transactional
-    @Operation(summary = "Assign a participant to a group")
+    @Operation(operationId = "assignParticipant", summary = "Assign a participant to a group")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "enter", value = OpenApiExamples.ENTER)))
     @APIResponse(responseCode = "201", description = "Entered", headers = {@Header(name = "Location"), @Header(name = "ETag")},
             content = @Content(schema = @Schema(implementation = ParticipationView.class),
@@ -118,7 +118,7 @@ public class GroupParticipationResource {
      */
     @GET
     @RolesAllowed({Roles.STAFF, Roles.PROVIDER_STAFF})
-    @Operation(summary = "List a group's participations")
+    @Operation(operationId = "listGroupParticipations", summary = "List a group's participations")
     @APIResponse(responseCode = "200", description = "A page of participations (for provider staff: of ProviderParticipation, "
             + "as GET /participations/{id} answers them)",
             headers = @Header(name = Page.TOTAL_HEADER, description = "Total number of participations"),

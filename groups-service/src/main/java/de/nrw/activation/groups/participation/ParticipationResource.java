@@ -62,7 +62,7 @@ public class ParticipationResource {
      */
     @GET
     @Path("/missing-exits")
-    @Operation(summary = "List participations whose exit is missing")
+    @Operation(operationId = "listMissingExits", summary = "List participations whose exit is missing")
     @APIResponse(responseCode = "200", description = "A page of participations without an exit",
             headers = @Header(name = Page.TOTAL_HEADER, description = "Total number of missing exits"),
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ParticipationView.class)))
@@ -82,7 +82,7 @@ public class ParticipationResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.STAFF, Roles.PROVIDER_STAFF})
-    @Operation(summary = "Get a participation")
+    @Operation(operationId = "getParticipation", summary = "Get a participation")
     @APIResponse(responseCode = "200", description = "The participation (ProviderParticipation for provider staff)",
             headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(oneOf = {ParticipationView.class, ProviderParticipationView.class}),
@@ -110,7 +110,7 @@ public class ParticipationResource {
     @POST
     @Path("/{id}/exit")
     @Transactional
-    @Operation(summary = "Record a participant's exit")
+    @Operation(operationId = "recordExit", summary = "Record a participant's exit")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "exit", value = OpenApiExamples.EXIT)))
     @APIResponse(responseCode = "200", description = "Exited", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = ParticipationView.class)))
@@ -138,7 +138,7 @@ public class ParticipationResource {
     @PUT
     @Path("/{id}/exit")
     @Transactional
-    @Operation(summary = "Correct a recorded exit")
+    @Operation(operationId = "correctExit", summary = "Correct a recorded exit")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "exit", value = OpenApiExamples.EXIT)))
     @APIResponse(responseCode = "200", description = "The participation with the corrected exit", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = ParticipationView.class)))
@@ -166,7 +166,7 @@ public class ParticipationResource {
     @POST
     @Path("/{id}/withdraw")
     @Transactional
-    @Operation(summary = "Withdraw a participation entered by mistake")
+    @Operation(operationId = "withdrawParticipation", summary = "Withdraw a participation entered by mistake")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "withdraw", value = OpenApiExamples.WITHDRAW)))
     @APIResponse(responseCode = "200", description = "Withdrawn (or withdrawn already)", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = ParticipationView.class)))
@@ -195,7 +195,7 @@ public class ParticipationResource {
     @POST
     @Path("/{id}/transfer")
     @Transactional
-    @Operation(summary = "Transfer a participation to another group")
+    @Operation(operationId = "transferParticipation", summary = "Transfer a participation to another group")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "transfer", value = OpenApiExamples.TRANSFER)))
     @APIResponse(responseCode = "200", description = "Transferred", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = ParticipationView.class),

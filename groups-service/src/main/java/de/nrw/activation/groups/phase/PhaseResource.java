@@ -59,7 +59,7 @@ public class PhaseResource {
      */
     @GET
     @RolesAllowed({Roles.STAFF, Roles.COORDINATOR, Roles.OPS, Roles.PROVIDER_STAFF})
-    @Operation(summary = "List the programme phases")
+    @Operation(operationId = "listPhases", summary = "List the programme phases")
     @APIResponse(responseCode = "200", description = "The phases",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = PhaseView.class),
                     examples = @ExampleObject(name = "phases", value = OpenApiExamples.PHASES)))
@@ -71,7 +71,7 @@ public class PhaseResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.STAFF, Roles.COORDINATOR, Roles.OPS, Roles.PROVIDER_STAFF})
-    @Operation(summary = "Get a phase")
+    @Operation(operationId = "getPhase", summary = "Get a phase")
     @APIResponse(responseCode = "200", description = "The phase", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = PhaseView.class)))
     @APIResponse(responseCode = "404", description = "Unknown phase", content = @Content(mediaType = "application/problem+json"))
@@ -87,7 +87,7 @@ public class PhaseResource {
     @POST
     @Transactional
     @RolesAllowed(Roles.COORDINATOR)
-    @Operation(summary = "Add a phase")
+    @Operation(operationId = "addPhase", summary = "Add a phase")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "add", value = OpenApiExamples.ADD_PHASE)))
     @APIResponse(responseCode = "201", description = "Added", headers = {@Header(name = "Location"), @Header(name = "ETag")},
             content = @Content(schema = @Schema(implementation = PhaseView.class)))
@@ -112,7 +112,7 @@ public class PhaseResource {
     @Path("/{id}")
     @Transactional
     @RolesAllowed(Roles.COORDINATOR)
-    @Operation(summary = "Change a phase")
+    @Operation(operationId = "changePhase", summary = "Change a phase")
     @APIResponse(responseCode = "200", description = "Changed", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = PhaseView.class)))
     @APIResponse(responseCode = "404", description = "Unknown phase", content = @Content(mediaType = "application/problem+json"))

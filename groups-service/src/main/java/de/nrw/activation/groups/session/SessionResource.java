@@ -55,7 +55,7 @@ public class SessionResource {
      */
     @GET
     @RolesAllowed({Roles.STAFF, Roles.COORDINATOR, Roles.PROVIDER_STAFF})
-    @Operation(summary = "List a group's sessions")
+    @Operation(operationId = "listSessions", summary = "List a group's sessions")
     @APIResponse(responseCode = "200", description = "The sessions",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SessionView.class),
                     examples = @ExampleObject(name = "sessions", value = OpenApiExamples.SESSIONS)))
@@ -74,7 +74,7 @@ public class SessionResource {
     @Path("/{date}/cancel")
     @Transactional
     @RolesAllowed(Roles.STAFF)
-    @Operation(summary = "Cancel a session")
+    @Operation(operationId = "cancelSession", summary = "Cancel a session")
     @APIResponse(responseCode = "200", description = "The session, now cancelled",
             content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "409", description = "Attendance was recorded for it", content = @Content(mediaType = "application/problem+json"))
@@ -99,7 +99,7 @@ public class SessionResource {
     @Path("/{date}/move")
     @Transactional
     @RolesAllowed(Roles.STAFF)
-    @Operation(summary = "Move a session")
+    @Operation(operationId = "moveSession", summary = "Move a session")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "move", value = OpenApiExamples.MOVE)))
     @APIResponse(responseCode = "200", description = "The session on its new day",
             content = @Content(schema = @Schema(implementation = SessionView.class)))

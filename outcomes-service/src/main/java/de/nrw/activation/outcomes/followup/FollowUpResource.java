@@ -83,7 +83,7 @@ public class FollowUpResource {
     @POST
     @Path("/participations/{id}/follow-ups")
     @Transactional
-    @Operation(summary = "Record a follow-up checkpoint", description = "Records where the participant was (an outcome "
+    @Operation(operationId = "recordFollowUp", summary = "Record a follow-up checkpoint", description = "Records where the participant was (an outcome "
             + "kind) at a checkpoint of an ended participation. Checkpoints: EXIT on the exit date, MONTH_3, MONTH_6 and "
             + "MONTH_12 on the same day 3, 6 and 12 months later, or the month's last day when that day does not exist "
             + "(exit 2012-01-31: MONTH_3 on 2012-04-30). Each checkpoint is recorded once (409); checkedOn must be on or "
@@ -119,7 +119,7 @@ public class FollowUpResource {
     /** The checkpoints of one participation, open and recorded, by due date (none before it ended). */
     @GET
     @Path("/participations/{id}/follow-ups")
-    @Operation(summary = "List a participation's checkpoints", description = "The checkpoints of one participation of "
+    @Operation(operationId = "listFollowUps", summary = "List a participation's checkpoints", description = "The checkpoints of one participation of "
             + "the caller's Jobcenter, open and recorded, by due date; none before it ended.")
     @APIResponse(responseCode = "200", description = "The checkpoints",
             headers = @Header(name = Page.TOTAL_HEADER, description = "Number of checkpoints"),
@@ -135,7 +135,7 @@ public class FollowUpResource {
     /** One checkpoint of a participation, with its version as the {@code ETag} for a correction. */
     @GET
     @Path("/participations/{id}/follow-ups/{checkpoint}")
-    @Operation(summary = "Get a checkpoint", description = "One checkpoint (EXIT, MONTH_3, MONTH_6, MONTH_12) of a "
+    @Operation(operationId = "getFollowUp", summary = "Get a checkpoint", description = "One checkpoint (EXIT, MONTH_3, MONTH_6, MONTH_12) of a "
             + "participation; the ETag is what a correction sends as If-Match.")
     @APIResponse(responseCode = "200", description = "The checkpoint", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = FollowUpView.class)))
@@ -161,7 +161,7 @@ public class FollowUpResource {
     @PUT
     @Path("/participations/{id}/follow-ups/{checkpoint}")
     @Transactional
-    @Operation(summary = "Correct a recorded checkpoint", description = "Corrects the status and checkedOn of a recorded "
+    @Operation(operationId = "correctFollowUp", summary = "Correct a recorded checkpoint", description = "Corrects the status and checkedOn of a recorded "
             + "checkpoint under the rules of recording: checkedOn on or after the due date (422), not in the future (400). "
             + "Send the ETag you read as If-Match: a stale one answers 412 and changes nothing. A checkpoint scheduled but "
             + "not yet recorded answers 409 (record it with POST); a checkpoint not scheduled (the participation has not "
@@ -197,7 +197,7 @@ public class FollowUpResource {
      */
     @GET
     @Path("/follow-ups/due")
-    @Operation(summary = "List due and overdue checkpoints", description = "The caller's Jobcenter's checkpoints that are "
+    @Operation(operationId = "listDueFollowUps", summary = "List due and overdue checkpoints", description = "The caller's Jobcenter's checkpoints that are "
             + "due on or before until (default: today) and not yet recorded, oldest due date first. overdue is true when "
             + "the due date is before today (German date). Paged; the total is in X-Total-Count.")
     @APIResponse(responseCode = "200", description = "A page of open checkpoints",

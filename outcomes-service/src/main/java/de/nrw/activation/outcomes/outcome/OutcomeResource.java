@@ -75,7 +75,7 @@ public class OutcomeResource {
      */
     @POST
     @Transactional
-    @Operation(summary = "Record an outcome", description = "Records an integration (EMPLOYMENT, APPRENTICESHIP, "
+    @Operation(operationId = "recordOutcome", summary = "Record an outcome", description = "Records an integration (EMPLOYMENT, APPRENTICESHIP, "
             + "SELF_EMPLOYMENT) or another whereabouts (MINIJOB, UNEMPLOYED, OTHER) of a participant of the caller's "
             + "Jobcenter, known to this service from the participant or group events (404 otherwise). temporaryAgency "
             + "and fixedTerm are for EMPLOYMENT only (422). startDate may lie at most 30 days before the participant's "
@@ -110,7 +110,7 @@ public class OutcomeResource {
     /** One outcome of the caller's Jobcenter; another Jobcenter's answers 404. */
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get an outcome", description = "One outcome of the caller's Jobcenter; another Jobcenter's answers 404.")
+    @Operation(operationId = "getOutcome", summary = "Get an outcome", description = "One outcome of the caller's Jobcenter; another Jobcenter's answers 404.")
     @APIResponse(responseCode = "200", description = "The outcome", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = OutcomeView.class)))
     @APIResponse(responseCode = "404", description = "Unknown, or another Jobcenter's",
@@ -125,7 +125,7 @@ public class OutcomeResource {
      * {@code participantId} only that participant's. The total is in {@code X-Total-Count}.
      */
     @GET
-    @Operation(summary = "List outcomes, per participant", description = "A page of the caller's Jobcenter's outcomes, "
+    @Operation(operationId = "listOutcomes", summary = "List outcomes, per participant", description = "A page of the caller's Jobcenter's outcomes, "
             + "earliest start first; with participantId only that participant's. The total is in X-Total-Count.")
     @APIResponse(responseCode = "200", description = "A page of outcomes",
             headers = @Header(name = Page.TOTAL_HEADER, description = "Total number of matches"),
@@ -148,7 +148,7 @@ public class OutcomeResource {
     @PUT
     @Path("/{id}")
     @Transactional
-    @Operation(summary = "Correct an outcome", description = "Corrects an outcome under the rules of recording. Send the "
+    @Operation(operationId = "correctOutcome", summary = "Correct an outcome", description = "Corrects an outcome under the rules of recording. Send the "
             + "ETag you read as If-Match: a stale one answers 412 and changes nothing. Publishes outcome.corrected.v1 "
             + "when something changed.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "correct", value = OpenApiExamples.CORRECT_OUTCOME)))

@@ -93,7 +93,7 @@ public class ParticipantResource {
      */
     @POST
     @Transactional
-    @Operation(summary = "Register a participant")
+    @Operation(operationId = "registerParticipant", summary = "Register a participant")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "register", value = OpenApiExamples.REGISTER)))
     @APIResponse(responseCode = "201", description = "Registered",
             headers = {@Header(name = "Location"), @Header(name = "ETag")},
@@ -134,7 +134,7 @@ public class ParticipantResource {
      */
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a participant")
+    @Operation(operationId = "getParticipant", summary = "Get a participant")
     @APIResponse(responseCode = "200", description = "The participant (provider staff: id and names only)",
             headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(oneOf = {ParticipantView.class, ParticipantNamesView.class})))
@@ -192,7 +192,7 @@ public class ParticipantResource {
      */
     @GET
     @Path("/{id}/age-band")
-    @Operation(summary = "Get a participant's age band on a given day")
+    @Operation(operationId = "getParticipantAgeBand", summary = "Get a participant's age band on a given day")
     @APIResponse(responseCode = "200", description = "The band on that day",
             content = @Content(schema = @Schema(implementation = AgeBandView.class),
                     examples = @ExampleObject(name = "band", value = OpenApiExamples.AGE_BAND)))
@@ -217,7 +217,7 @@ public class ParticipantResource {
      * participants are not listed. The total is in {@code X-Total-Count}.
      */
     @GET
-    @Operation(summary = "Search participants")
+    @Operation(operationId = "searchParticipants", summary = "Search participants")
     @APIResponse(responseCode = "200", description = "A page of participants",
             headers = @Header(name = Page.TOTAL_HEADER, description = "Total number of matches"),
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ParticipantView.class)))
@@ -238,7 +238,7 @@ public class ParticipantResource {
     @PUT
     @Path("/{id}")
     @Transactional
-    @Operation(summary = "Change a participant's names and profile")
+    @Operation(operationId = "changeParticipant", summary = "Change a participant's names and profile")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "change", value = OpenApiExamples.CHANGE)))
     @APIResponse(responseCode = "200", description = "Changed", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = ParticipantView.class)))
@@ -264,7 +264,7 @@ public class ParticipantResource {
     @DELETE
     @Path("/{id}")
     @Transactional
-    @Operation(summary = "Erase a participant's personal data")
+    @Operation(operationId = "eraseParticipant", summary = "Erase a participant's personal data")
     @APIResponse(responseCode = "204", description = "Erased (or already erased)")
     @APIResponse(responseCode = "404", description = "Unknown, or another Jobcenter's",
             content = @Content(mediaType = "application/problem+json"))

@@ -33,7 +33,7 @@ public class SignInConfigResource {
      */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sign-in configuration of the dashboard", hidden = true)
+    @Operation(operationId = "getDashboardSignInConfig", summary = "Sign-in configuration of the dashboard", hidden = true)
     public SignInConfig signInConfig() {
         return new SignInConfig(issuer, clientId);
     }

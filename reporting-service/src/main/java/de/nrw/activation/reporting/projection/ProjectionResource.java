@@ -39,7 +39,7 @@ public class ProjectionResource {
     @GET
     @Path("/status")
     @RolesAllowed({Roles.OPS, Roles.COORDINATOR})
-    @Operation(summary = "Projection status and lag")
+    @Operation(operationId = "getProjectionStatus", summary = "Projection status and lag")
     @APIResponse(responseCode = "200", description = "The status",
             content = @Content(schema = @Schema(implementation = ProjectionStatus.class)))
     public ProjectionStatus status() {
@@ -55,7 +55,7 @@ public class ProjectionResource {
     @POST
     @Path("/rebuild")
     @RolesAllowed(Roles.OPS)
-    @Operation(summary = "Rebuild the read model from the event log")
+    @Operation(operationId = "rebuildProjection", summary = "Rebuild the read model from the event log")
     @APIResponse(responseCode = "202", description = "Rebuild started", headers = @Header(name = "Location"),
             content = @Content(schema = @Schema(implementation = ProjectionStatus.class)))
     @APIResponse(responseCode = "409", description = "A rebuild is already running",

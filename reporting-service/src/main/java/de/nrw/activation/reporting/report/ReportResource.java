@@ -60,7 +60,7 @@ public class ReportResource {
     @GET
     @Path("/whereabouts")
     @Produces({MediaType.APPLICATION_JSON, CSV})
-    @Operation(summary = "Whereabouts and integration quotas")
+    @Operation(operationId = "getWhereaboutsReport", summary = "Whereabouts and integration quotas")
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class),
                     examples = @ExampleObject(name = "phase 1", value = OpenApiExamples.WHEREABOUTS)),
@@ -83,7 +83,7 @@ public class ReportResource {
     @GET
     @Path("/sustainability")
     @Produces({MediaType.APPLICATION_JSON, CSV})
-    @Operation(summary = "Sustainability, placement rate and not-unemployed rate 6 months after exit")
+    @Operation(operationId = "getSustainabilityReport", summary = "Sustainability, placement rate and not-unemployed rate 6 months after exit")
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class),
                     examples = @ExampleObject(name = "phase 1", value = OpenApiExamples.SUSTAINABILITY)),
@@ -99,7 +99,7 @@ public class ReportResource {
     @GET
     @Path("/whereabouts/chart")
     @Produces("image/svg+xml")
-    @Operation(summary = "Quota chart per Jobcenter (SVG)")
+    @Operation(operationId = "getWhereaboutsChart", summary = "Quota chart per Jobcenter (SVG)")
     @APIResponse(responseCode = "200", description = "The chart", content = @Content(mediaType = "image/svg+xml"))
     public Response chart(@Valid @BeanParam ReportFilter filter) {
         filter.groupBy = Dimension.JOBCENTER.parameter();
@@ -116,7 +116,7 @@ public class ReportResource {
     @GET
     @Path("/structure")
     @Produces({MediaType.APPLICATION_JSON, CSV})
-    @Operation(summary = "Structure and result per Jobcenter")
+    @Operation(operationId = "getStructureReport", summary = "Structure and result per Jobcenter")
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class),
                     examples = @ExampleObject(name = "phase 1", value = OpenApiExamples.STRUCTURE)),
@@ -133,7 +133,7 @@ public class ReportResource {
     @GET
     @Path("/structure/chart")
     @Produces("image/svg+xml")
-    @Operation(summary = "Structure and result per Jobcenter (SVG)")
+    @Operation(operationId = "getStructureChart", summary = "Structure and result per Jobcenter (SVG)")
     @APIResponse(responseCode = "200", description = "The chart", content = @Content(mediaType = "image/svg+xml"))
     public Response structureChart(@Valid @BeanParam ReportFilter filter) {
         return Response.ok(StructureChart.render(reports.structure(filter.validated())), "image/svg+xml").build();
