@@ -293,11 +293,11 @@ public final class DemoLoader {
                 .meetingDays(days.stream().map(day -> de.nrw.activation.clients.groups.model.DayOfWeek.fromValue(day.name())).toList())
                 .dailyStart(dailyStart).dailyEnd(dailyEnd).capacity(20);
         String key = Calls.idempotencyKey();
-        Group created = Calls.call(() -> api.groups().apiV1GroupsPost(group, key, Calls.bearer(g.token)));
+        Group created = Calls.call(() -> api.groups().scheduleGroup(group, key, Calls.bearer(g.token)));
         g.groupId = created.getId();
         g.start = start;
         g.end = created.getEndDate();
-        for (Session session : Calls.call(() -> api.sessions().apiV1GroupsIdSessionsGet(g.groupId.toString(), Calls.bearer(g.token)))) {
+        for (Session session : Calls.call(() -> api.sessions().listSessions(g.groupId.toString(), Calls.bearer(g.token)))) {
             if (session.getStatus() != SessionStatus.CANCELLED) {
                 g.sessions.add(session.getDate());
             }
@@ -309,7 +309,7 @@ public final class DemoLoader {
             EnterParticipation entry = new EnterParticipation().participantId(member.participantId).entryDate(g.start);
             String key = Calls.idempotencyKey();
             member.participationId = Calls.eventually(() -> api.participations()
-                    .apiV1GroupsIdParticipationsPost(g.groupId.toString(), entry, key, Calls.bearer(g.token))).getId();
+                    .assignParticipant(g.groupId.toString(), entry, key, Calls.bearer(g.token))).getId();
             member.exitDate = switch (member.fate) {
                 case INTEGRATED_FAST -> g.sessions.get(g.sessions.size() * 3 / 5);
                 case DROPOUT -> g.sessions.get(g.sessions.size() * 2 / 5);
@@ -331,7 +331,7 @@ public final class DemoLoader {
                 }
             }
             if (!entries.isEmpty()) {
-                Calls.call(() -> api.attendance().apiV1GroupsIdSessionsDateAttendancePut(day.toString(),
+                Calls.call(() -> api.attendance().recordAttendance(day.toString(),
                         g.groupId.toString(), entries, Calls.bearer(g.token)));
             }
         }
@@ -342,7 +342,7 @@ public final class DemoLoader {
                 default -> ExitReason.COMPLETED;
             };
             ExitParticipation exit = new ExitParticipation().exitDate(member.exitDate).reason(reason);
-            Calls.call(() -> api.participations().apiV1ParticipationsIdExitPost(member.participationId.toString(), exit,
+            Calls.call(() -> api.participations().recordExit(member.participationId.toString(), exit,
                     null, Calls.bearer(g.token)));
         }
     }
@@ -379,7 +379,7 @@ public final class DemoLoader {
                 ? LabourMarketDistance.CLOSE : LabourMarketDistance.DISTANT);
         body.vocationalQualification((position * 0.4142135623) % 1 < project.qualifiedShare());
         String key = Calls.idempotencyKey();
-        return new Member(Calls.call(() -> api.participants().apiV1ParticipantsPost(body, key, Calls.bearer(token))).getId(), fate);
+        return new Member(Calls.call(() -> api.participants().registerParticipant(body, key, Calls.bearer(token))).getId(), fate);
     }
 
     private void recordWhereabouts(String token, Member member, Random random) {
@@ -430,13 +430,13 @@ public final class DemoLoader {
                 .fixedTerm(employment && random.nextInt(100) < 40)
                 .employer(employment ? "Beispiel GmbH" : null);
         String key = Calls.idempotencyKey();
-        Calls.eventually(() -> api.outcomes().apiV1OutcomesPost(body, key, Calls.bearer(token)));
+        Calls.eventually(() -> api.outcomes().recordOutcome(body, key, Calls.bearer(token)));
     }
 
     private void followUp(String token, Member member, Checkpoint checkpoint, OutcomeKind status, LocalDate checkedOn) {
         RecordFollowUp body = new RecordFollowUp().checkpoint(checkpoint).status(status).checkedOn(checkedOn);
         String key = Calls.idempotencyKey();
-        Calls.eventually(() -> api.followUps().apiV1ParticipationsIdFollowUpsPost(member.participationId.toString(), body,
+        Calls.eventually(() -> api.followUps().recordFollowUp(member.participationId.toString(), body,
                 key, Calls.bearer(token)));
     }
 

@@ -86,7 +86,7 @@ class UseCasesEndToEndTest {
     @Order(1)
     void useCase1RegisterCorrectAndEraseParticipants() throws Exception {
         for (int i = 0; i < 4; i++) {
-            Participant created = staff.participants().apiV1ParticipantsPost(
+            Participant created = staff.participants().registerParticipant(
                     person("E2E-" + UUID.randomUUID().toString().substring(0, 8),
                             i % 2 == 0 ? LabourMarketDistance.CLOSE : LabourMarketDistance.DISTANT),
                     UUID.randomUUID().toString());
@@ -98,13 +98,13 @@ class UseCasesEndToEndTest {
                 .dateOfBirth(LocalDate.of(1990, 2, 1)).gender(Gender.MALE).customerType(CustomerType.NEW)
                 .labourMarketDistance(LabourMarketDistance.DISTANT).vocationalQualification(true);
         ApiResponse<Participant> changed = staff.participants()
-                .apiV1ParticipantsIdPutWithHttpInfo(participants.get(0).toString(), change, "\"0\"");
+                .changeParticipantWithHttpInfo(participants.get(0).toString(), change, "\"0\"");
         assertThat(changed.getStatusCode()).isEqualTo(200);
         assertThat(changed.getHeaders().get("etag")).containsExactly("\"1\"");
         assertThat(changed.getData().getLabourMarketDistance()).isEqualTo(LabourMarketDistance.DISTANT);
         // another Jobcenter does not see them
         SuiteClients bochum = SuiteClients.as(Tokens.staff("bochum"));
-        assertThat(statusOf(() -> bochum.participants().apiV1ParticipantsIdGet(participants.get(0).toString())))
+        assertThat(statusOf(() -> bochum.participants().getParticipant(participants.get(0).toString())))
                 .isEqualTo(404);
     }
 
@@ -116,11 +116,11 @@ class UseCasesEndToEndTest {
                 .location("Jobcenter Köln, Raum 12").coaches(List.of("Jobcoach K")).startDate(LocalDate.of(2013, 5, 6))
                 .weeks(6).meetingDays(List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY))
                 .dailyStart("09:00").dailyEnd("12:30").capacity(3);
-        Group created = staff.groups().apiV1GroupsPost(group, UUID.randomUUID().toString());
+        Group created = staff.groups().scheduleGroup(group, UUID.randomUUID().toString());
         assertThat(created.getHoursPerWeek()).isEqualByComparingTo(new BigDecimal("14"));
         groupId = created.getId();
 
-        List<LocalDate> dates = staff.sessions().apiV1GroupsIdSessionsGet(groupId.toString()).stream()
+        List<LocalDate> dates = staff.sessions().listSessions(groupId.toString()).stream()
                 .map(Session::getDate).toList();
         assertThat(dates).contains(LocalDate.of(2013, 5, 6), LocalDate.of(2013, 5, 8))
                 .doesNotContain(LocalDate.of(2013, 5, 9) /* Ascension */, LocalDate.of(2013, 5, 20) /* Whit Monday */,
@@ -135,12 +135,12 @@ class UseCasesEndToEndTest {
                     .entryDate(LocalDate.of(2013, 5, 6));
             String key = UUID.randomUUID().toString();
             participations.add(awaitAnswer(() -> staff.participations()
-                    .apiV1GroupsIdParticipationsPost(groupId.toString(), entry, key)).getId());
+                    .assignParticipant(groupId.toString(), entry, key)).getId());
         }
         EnterParticipation fourth = new EnterParticipation().participantId(participants.get(3))
                 .entryDate(LocalDate.of(2013, 5, 6));
         await().atMost(Duration.ofSeconds(30)).until(() -> statusOf(() -> staff.participations()
-                .apiV1GroupsIdParticipationsPost(groupId.toString(), fourth, UUID.randomUUID().toString())) == 409);
+                .assignParticipant(groupId.toString(), fourth, UUID.randomUUID().toString())) == 409);
     }
 
     @Test
@@ -150,8 +150,8 @@ class UseCasesEndToEndTest {
                 new AttendanceEntry().participantId(participants.get(0)).status(AttendanceStatus.PRESENT),
                 new AttendanceEntry().participantId(participants.get(1)).status(AttendanceStatus.UNEXCUSED),
                 new AttendanceEntry().participantId(participants.get(2)).status(AttendanceStatus.EXCUSED));
-        staff.attendance().apiV1GroupsIdSessionsDateAttendancePut("2013-05-07", groupId.toString(), entries);
-        List<Absences> absences = staff.attendance().apiV1GroupsIdAbsencesGet(groupId.toString(), null);
+        staff.attendance().recordAttendance("2013-05-07", groupId.toString(), entries);
+        List<Absences> absences = staff.attendance().listAbsences(groupId.toString(), null);
         assertThat(absences).anySatisfy(row -> {
             assertThat(row.getParticipantId()).isEqualTo(participants.get(1));
             assertThat(row.getUnexcused()).isEqualTo(1L);
@@ -161,30 +161,30 @@ class UseCasesEndToEndTest {
     @Test
     @Order(5)
     void useCase5ExitOutcomesAndFollowUps() throws Exception {
-        staff.participations().apiV1ParticipationsIdExitPost(participations.get(0).toString(),
+        staff.participations().recordExit(participations.get(0).toString(),
                 new ExitParticipation().exitDate(LocalDate.of(2013, 5, 28)).reason(ExitReason.INTEGRATED), null);
-        staff.participations().apiV1ParticipationsIdExitPost(participations.get(1).toString(),
+        staff.participations().recordExit(participations.get(1).toString(),
                 new ExitParticipation().exitDate(LocalDate.of(2013, 6, 13)).reason(ExitReason.COMPLETED), null);
-        staff.participations().apiV1ParticipationsIdExitPost(participations.get(2).toString(),
+        staff.participations().recordExit(participations.get(2).toString(),
                 new ExitParticipation().exitDate(LocalDate.of(2013, 5, 15)).reason(ExitReason.DROPOUT), null);
 
         RecordOutcome job = new RecordOutcome().participantId(participants.get(0)).kind(OutcomeKind.EMPLOYMENT)
                 .startDate(LocalDate.of(2013, 5, 27)).temporaryAgency(false).fixedTerm(true)
                 .employer("Rheinische Werkstatt GmbH");
         String key = UUID.randomUUID().toString();
-        assertThat(awaitAnswer(() -> staff.outcomes().apiV1OutcomesPost(job, key)).getId()).isNotNull();
+        assertThat(awaitAnswer(() -> staff.outcomes().recordOutcome(job, key)).getId()).isNotNull();
 
         // the exit schedules checkpoints: MONTH_3 of the second participation falls due on 2013-09-13
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            List<DueFollowUp> due = staff.followUps().apiV1FollowUpsDueGet(null, null, "2013-09-13");
+            List<DueFollowUp> due = staff.followUps().listDueFollowUps(null, null, "2013-09-13");
             return due.stream().anyMatch(d -> participations.get(1).equals(d.getParticipationId())
                     && d.getCheckpoint() == Checkpoint.MONTH_3 && LocalDate.of(2013, 9, 13).equals(d.getDueDate()));
         });
-        FollowUp month3 = staff.followUps().apiV1ParticipationsIdFollowUpsPost(participations.get(1).toString(),
+        FollowUp month3 = staff.followUps().recordFollowUp(participations.get(1).toString(),
                 new RecordFollowUp().checkpoint(Checkpoint.MONTH_3).status(OutcomeKind.UNEMPLOYED)
                         .checkedOn(LocalDate.of(2013, 9, 16)), UUID.randomUUID().toString());
         assertThat(month3.getStatus()).isEqualTo(OutcomeKind.UNEMPLOYED);
-        FollowUp month6 = staff.followUps().apiV1ParticipationsIdFollowUpsPost(participations.get(0).toString(),
+        FollowUp month6 = staff.followUps().recordFollowUp(participations.get(0).toString(),
                 new RecordFollowUp().checkpoint(Checkpoint.MONTH_6).status(OutcomeKind.EMPLOYMENT)
                         .checkedOn(LocalDate.of(2013, 11, 28)), UUID.randomUUID().toString());
         assertThat(month6.getCheckpoint()).isEqualTo(Checkpoint.MONTH_6);
@@ -192,7 +192,7 @@ class UseCasesEndToEndTest {
 
     /** The Köln row of the whereabouts report by Jobcenter, as Köln's staff see it (unsuppressed). */
     static WhereaboutsRow koelnRow() throws Exception {
-        Report report = staff.reports().apiV1ReportsWhereaboutsGet(null, "jobcenter", null, "PHASE_2", null);
+        Report report = staff.reports().getWhereaboutsReport(null, "jobcenter", null, "PHASE_2", null);
         return report.getRows().stream().map(row -> SuiteClients.JSON.convertValue(row, WhereaboutsRow.class))
                 .filter(row -> JC.equals(row.getKey())).findFirst().orElse(null);
     }
@@ -211,10 +211,10 @@ class UseCasesEndToEndTest {
             assertThat(row.getDropouts()).isEqualTo(1L);
         });
         // the coordinator sees the row too, with the small counts suppressed, and no personal data
-        Report byProviderType = coordinator.reports().apiV1ReportsWhereaboutsGet(null, "providerType", null, "PHASE_2", null);
+        Report byProviderType = coordinator.reports().getWhereaboutsReport(null, "providerType", null, "PHASE_2", null);
         String coordinatorView = SuiteClients.JSON.writeValueAsString(byProviderType);
         assertThat(coordinatorView).contains("EDUCATION_PROVIDER").doesNotContain("Mustermann", "E2E-");
-        Report sustainability = coordinator.reports().apiV1ReportsSustainabilityGet(null, null, null, "PHASE_2", null);
+        Report sustainability = coordinator.reports().getSustainabilityReport(null, null, null, "PHASE_2", null);
         assertThat(sustainability.getPhaseId()).isEqualTo("PHASE_2");
     }
 
@@ -234,7 +234,7 @@ class UseCasesEndToEndTest {
     @Test
     @Order(8)
     void erasureKeepsTheStatistics() throws Exception {
-        staff.participants().apiV1ParticipantsIdDelete(participants.get(1).toString(), null);
+        staff.participants().eraseParticipant(participants.get(1).toString(), null);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             WhereaboutsRow row = koelnRow();
             assertThat(row.getN()).isEqualTo(3L);
@@ -252,8 +252,8 @@ class UseCasesEndToEndTest {
             given().accept("application/json").get(suite.url(service) + "/q/openapi").then().statusCode(200);
         }
         SuiteClients ops = SuiteClients.as(Tokens.ops());
-        assertThat(ops.projections().apiV1ProjectionsStatusGet()).isNotNull();
-        assertThat(ops.projections().apiV1ProjectionsRebuildPostWithHttpInfo().getStatusCode()).isEqualTo(202);
+        assertThat(ops.projections().getProjectionStatus()).isNotNull();
+        assertThat(ops.projections().rebuildProjectionWithHttpInfo().getStatusCode()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(koelnRow().getN()).isEqualTo(3L));
     }
 
