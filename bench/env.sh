@@ -73,6 +73,7 @@ start_service() {
   KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="$ROOT/deploy/local/dev-keys/publicKey.pem" \
   MP_JWT_VERIFY_ISSUER="http://127.0.0.1:8180/realms/activation" MP_JWT_VERIFY_AUDIENCES=activation-suite \
+  REPORTING_CONFIDENTIALITY_SECRET="${REPORTING_CONFIDENTIALITY_SECRET:-dev-only-confidentiality-secret-not-for-production}" \
   PARTICIPANTS_URL="http://127.0.0.1:$(port_of participants-service)" \
     nohup java -Xmx256m ${BENCH_JAVA_OPTS:-} -jar "$APPS/$m/quarkus-run.jar" > "$LOGS/$m.log" 2>&1 &
   echo $! > "$PIDS/$m.pid"

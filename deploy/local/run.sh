@@ -125,6 +125,7 @@ for entry in "${AVAILABLE[@]}"; do
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="$REALM_URL/protocol/openid-connect/certs" \
   MP_JWT_VERIFY_ISSUER="$REALM_URL" \
   MP_JWT_VERIFY_AUDIENCES=activation-suite \
+  REPORTING_CONFIDENTIALITY_SECRET="${REPORTING_CONFIDENTIALITY_SECRET:-dev-only-confidentiality-secret-not-for-production}" \
   PARTICIPANTS_URL="${PARTICIPANTS_URL:-http://127.0.0.1:8081}" \
     nohup java -Xmx256m -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar" > "$LOGS/$module.log" 2>&1 &
   echo $! > "$PIDS/$module.pid"

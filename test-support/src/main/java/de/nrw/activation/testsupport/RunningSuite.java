@@ -138,6 +138,8 @@ public final class RunningSuite {
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("deploy/local/dev-keys/publicKey.pem").toString());
         env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
         env.put("MP_JWT_VERIFY_AUDIENCES", Tokens.AUDIENCE);
+        // reporting-service's cell key method (docs/confidentiality.md); dev only, never a production value
+        env.put("REPORTING_CONFIDENTIALITY_SECRET", "dev-only-confidentiality-secret-not-for-production");
         return builder;
     }
 

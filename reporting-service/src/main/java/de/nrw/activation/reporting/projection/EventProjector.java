@@ -43,7 +43,8 @@ public final class EventProjector implements EventBatchHandler {
     private final Reclassification reclassification;
     private final FactLocks locks;
 
-    public EventProjector(String schema, EntityManager em, ObjectMapper mapper) {
+    public EventProjector(String schema, EntityManager em, ObjectMapper mapper,
+                          de.nrw.activation.reporting.confidentiality.RecordKeys recordKeys) {
         if (!schema.matches("rm_[0-9]+")) {
             throw new IllegalArgumentException("Bad read model schema " + schema);
         }
@@ -52,7 +53,7 @@ public final class EventProjector implements EventBatchHandler {
         this.decoder = new EventDecoder(mapper);
         this.participants = new ParticipantWriter(schema);
         this.groups = new GroupWriter(schema);
-        this.participations = new ParticipationWriter(schema);
+        this.participations = new ParticipationWriter(schema, recordKeys);
         this.outcomes = new OutcomeWriter(schema);
         this.followUps = new FollowUpWriter(schema);
         this.progress = new ProgressWriter(schema);

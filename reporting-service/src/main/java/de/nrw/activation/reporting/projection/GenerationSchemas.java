@@ -28,6 +28,9 @@ public class GenerationSchemas {
     @Inject
     EntityManager em;
 
+    @Inject
+    de.nrw.activation.reporting.confidentiality.RecordKeys recordKeys;
+
     /** Serialises generation DDL and switches across instances, until the transaction ends. */
     void lock() {
         em.createNativeQuery("SELECT pg_advisory_xact_lock(" + DDL_LOCK + ")").getSingleResult();
@@ -56,9 +59,6 @@ public class GenerationSchemas {
         for (String table : missing) {
             LOG.infof("Adding table %s to read model %s", table, schema);
             createTable(schema, table);
-            if (table.equals("participation_summary")) {
-                em.unwrap(Session.class).doWork(connection -> Summary.addAll(connection, schema));
-            }
         }
         @SuppressWarnings("unchecked")
         List<Object[]> columns = em.createNativeQuery("""
@@ -80,6 +80,33 @@ public class GenerationSchemas {
             em.createNativeQuery("ALTER TABLE " + schema + "." + quoted(table) + " ADD COLUMN " + quoted(name) + " "
                     + column[2] + (column[3] == null ? "" : " DEFAULT " + column[3])
                     + (Boolean.TRUE.equals(column[4]) ? " NOT NULL" : "")).executeUpdate();
+        }
+        // participations of a generation made before the record keys (V6): keys computed here
+        em.unwrap(Session.class).doWork(connection -> addRecordKeys(connection, schema));
+        if (missing.contains("participation_summary")) {
+            em.unwrap(Session.class).doWork(connection -> Summary.addAll(connection, schema));
+        }
+    }
+
+    private void addRecordKeys(java.sql.Connection connection, String schema) throws java.sql.SQLException {
+        List<java.util.UUID> ids = new java.util.ArrayList<>();
+        try (var statement = connection.prepareStatement("SELECT participation_id FROM " + schema
+                + ".participation WHERE record_key IS NULL");
+             var rs = statement.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getObject(1, java.util.UUID.class));
+            }
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        LOG.infof("Computing the record keys of %d participations of read model %s", ids.size(), schema);
+        Long[] keys = ids.stream().map(recordKeys::of).toArray(Long[]::new);
+        try (var statement = connection.prepareStatement("UPDATE " + schema + ".participation p SET record_key = k.key"
+                + " FROM unnest(?::uuid[], ?::bigint[]) AS k(id, key) WHERE p.participation_id = k.id")) {
+            statement.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+            statement.setArray(2, connection.createArrayOf("bigint", keys));
+            statement.executeUpdate();
         }
     }
 

@@ -98,6 +98,11 @@ public enum Measure {
         return column;
     }
 
+    /** The column of the summary table beside {@link #column()}: the sum of the counted participations' record keys. */
+    public String keysColumn() {
+        return column + "_keys";
+    }
+
     /** The condition on a row of table participation. */
     public String condition() {
         return condition;

@@ -1,6 +1,7 @@
 package de.nrw.activation.reporting.projection;
 
 import de.nrw.activation.contract.ParticipationEnteredData;
+import de.nrw.activation.reporting.confidentiality.RecordKeys;
 import de.nrw.activation.contract.ParticipationExitedData;
 import de.nrw.activation.contract.ParticipationTransferredData;
 import de.nrw.activation.contract.ParticipationWithdrawnData;
@@ -28,8 +29,8 @@ final class ParticipationWriter {
     private static final String ENTRY = """
             INSERT INTO S.participation AS t (participation_id, participant_id, group_id, jobcenter_id, phase_id,
                 provider_type, entry_date, gender, age_band, customer_type, labour_market_distance,
-                vocational_qualification, entered_event_time, entered_event_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                vocational_qualification, entered_event_time, entered_event_id, record_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (participation_id) DO UPDATE SET participant_id = EXCLUDED.participant_id,
                 group_id = EXCLUDED.group_id, jobcenter_id = EXCLUDED.jobcenter_id,
                 phase_id = coalesce(EXCLUDED.phase_id, t.phase_id),
@@ -48,8 +49,9 @@ final class ParticipationWriter {
     // cancellation mark win. What an exit may repeat of the entry only fills gaps.
     private static final String EXIT = """
             INSERT INTO S.participation AS t (participation_id, participant_id, group_id, jobcenter_id, phase_id,
-                provider_type, entry_date, exit_date, exit_reason, group_cancelled, exited_event_time, exited_event_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                provider_type, entry_date, exit_date, exit_reason, group_cancelled, exited_event_time, exited_event_id,
+                record_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (participation_id) DO UPDATE SET exit_date = EXCLUDED.exit_date,
                 exit_reason = EXCLUDED.exit_reason, group_cancelled = EXCLUDED.group_cancelled,
                 group_id = coalesce(t.group_id, EXCLUDED.group_id),
@@ -65,8 +67,8 @@ final class ParticipationWriter {
     // Entered by mistake: there is no way back, so the mark is final whatever arrives later.
     private static final String WITHDRAWAL = """
             INSERT INTO S.participation AS t (participation_id, participant_id, group_id, jobcenter_id, withdrawn,
-                withdrawn_event_time, withdrawn_event_id)
-            VALUES (?, ?, ?, ?, true, ?, ?)
+                withdrawn_event_time, withdrawn_event_id, record_key)
+            VALUES (?, ?, ?, ?, true, ?, ?, ?)
             ON CONFLICT (participation_id) DO UPDATE SET withdrawn = true,
                 group_id = coalesce(t.group_id, EXCLUDED.group_id),
                 jobcenter_id = coalesce(t.jobcenter_id, EXCLUDED.jobcenter_id),
@@ -79,8 +81,8 @@ final class ParticipationWriter {
     // keeps group, phase, provider type and attributes of its entry (see the README).
     private static final String TRANSFER = """
             INSERT INTO S.participation AS t (participation_id, participant_id, jobcenter_id, current_group_id,
-                transferred_on, transferred_event_time, transferred_event_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+                transferred_on, transferred_event_time, transferred_event_id, record_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (participation_id) DO UPDATE SET current_group_id = EXCLUDED.current_group_id,
                 transferred_on = EXCLUDED.transferred_on,
                 jobcenter_id = coalesce(t.jobcenter_id, EXCLUDED.jobcenter_id),
@@ -96,9 +98,11 @@ final class ParticipationWriter {
             """;
 
     private final String schema;
+    private final RecordKeys keys;
 
-    ParticipationWriter(String schema) {
+    ParticipationWriter(String schema, RecordKeys keys) {
         this.schema = schema;
+        this.keys = keys;
     }
 
     void writeEntries(Connection c, Collection<Versioned<ParticipationEnteredData>> rows) throws SQLException {
@@ -118,6 +122,7 @@ final class ParticipationWriter {
             s.setObject(12, r.vocationalQualification(), Types.BOOLEAN);
             s.setObject(13, v.stamp().time());
             s.setObject(14, v.stamp().id());
+            s.setLong(15, keys.of(r.participationId()));
         });
     }
 
@@ -136,6 +141,7 @@ final class ParticipationWriter {
             s.setBoolean(10, Boolean.TRUE.equals(r.groupCancelled()));
             s.setObject(11, v.stamp().time());
             s.setObject(12, v.stamp().id());
+            s.setLong(13, keys.of(r.participationId()));
         });
     }
 
@@ -149,6 +155,7 @@ final class ParticipationWriter {
             s.setString(4, r.jobcenterId());
             s.setObject(5, v.stamp().time());
             s.setObject(6, v.stamp().id());
+            s.setLong(7, keys.of(r.participationId()));
         });
     }
 
@@ -162,6 +169,7 @@ final class ParticipationWriter {
             s.setObject(5, r.date());
             s.setObject(6, v.stamp().time());
             s.setObject(7, v.stamp().id());
+            s.setLong(8, keys.of(r.participationId()));
         });
     }
 

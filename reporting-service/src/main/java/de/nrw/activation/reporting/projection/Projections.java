@@ -65,6 +65,9 @@ public class Projections {
     GenerationSchemas schemas;
 
     @Inject
+    de.nrw.activation.reporting.confidentiality.RecordKeys recordKeys;
+
+    @Inject
     TopicOffsets offsets;
 
     private final Map<Integer, TopicConsumer> consumers = new ConcurrentHashMap<>();
@@ -210,7 +213,7 @@ public class Projections {
 
     private void startConsumer(int generation, String group) {
         String schema = ProjectionGeneration.schemaOf(generation);
-        TopicConsumer consumer = topicConsumers.create(group, Topics.ALL, new EventProjector(schema, em, mapper),
+        TopicConsumer consumer = topicConsumers.create(group, Topics.ALL, new EventProjector(schema, em, mapper, recordKeys),
                 config.batchSize(), schema + ".processed_event");
         consumers.put(generation, consumer);
         consumer.start();

@@ -40,12 +40,17 @@ public final class Summary {
             + "coalesce(provider_type, 'UNKNOWN'), coalesce(age_band, 'UNKNOWN'), coalesce(gender, 'UNKNOWN'), "
             + "coalesce(customer_type, 'UNKNOWN'), coalesce(labour_market_distance, 'UNKNOWN'), "
             + "coalesce(vocational_qualification::text, 'UNKNOWN'), to_char(entry_date, 'YYYY-MM')";
-    private static final String COLUMNS = Measure.SUMMARY_COLUMNS.stream().map(Measure::column)
-            .collect(Collectors.joining(", "));
-    private static final String COUNTS = Measure.SUMMARY_COLUMNS.stream()
-            .map(m -> "count(*) FILTER (WHERE " + m.condition() + ")").collect(Collectors.joining(", "));
-    private static final String UPDATES = Measure.SUMMARY_COLUMNS.stream()
-            .map(m -> m.column() + " = t." + m.column() + " + EXCLUDED." + m.column()).collect(Collectors.joining(", "));
+    /** The count columns, then beside each its sum of record keys (the cell key method, docs/confidentiality.md). */
+    private static final List<String> VALUE_COLUMNS = java.util.stream.Stream.concat(
+            Measure.SUMMARY_COLUMNS.stream().map(Measure::column),
+            Measure.SUMMARY_COLUMNS.stream().map(Measure::keysColumn)).toList();
+    private static final String COLUMNS = String.join(", ", VALUE_COLUMNS);
+    private static final String COUNTS = java.util.stream.Stream.concat(
+            Measure.SUMMARY_COLUMNS.stream().map(m -> "count(*) FILTER (WHERE " + m.condition() + ")"),
+            Measure.SUMMARY_COLUMNS.stream().map(m -> "coalesce(sum(record_key) FILTER (WHERE " + m.condition()
+                    + "), 0)::bigint")).collect(Collectors.joining(", "));
+    private static final String UPDATES = VALUE_COLUMNS.stream()
+            .map(c -> c + " = t." + c + " + EXCLUDED." + c).collect(Collectors.joining(", "));
     private static final Comparator<List<String>> KEY_ORDER = (a, b) -> {
         for (int i = 0; i < KEYS; i++) {
             int c = a.get(i).compareTo(b.get(i));
@@ -67,7 +72,7 @@ public final class Summary {
         }
         String sql = "SELECT " + KEY_VALUES + ", " + COUNTS + " FROM " + schema + ".participation "
                 + "WHERE category IS NOT NULL AND participant_id = ANY (?) GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9";
-        int measures = Measure.SUMMARY_COLUMNS.size();
+        int measures = VALUE_COLUMNS.size();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setArray(1, Jdbc.uuids(connection, participants));
             try (ResultSet rs = statement.executeQuery()) {
@@ -90,7 +95,7 @@ public final class Summary {
     /** Adds {@code after - before} to the summary: one row per cell that changed, in key order. */
     static void applyDelta(Connection connection, String schema, Map<List<String>, long[]> before,
                            Map<List<String>, long[]> after) throws SQLException {
-        int measures = Measure.SUMMARY_COLUMNS.size();
+        int measures = VALUE_COLUMNS.size();
         Map<List<String>, long[]> delta = new HashMap<>();
         after.forEach((key, counts) -> delta.put(key, counts.clone()));
         before.forEach((key, counts) -> {

@@ -24,6 +24,43 @@ class GenerationSchemasTest {
     @Inject
     AgroalDataSource db;
 
+    @Inject
+    de.nrw.activation.reporting.confidentiality.RecordKeys recordKeys;
+
+    @Test
+    void aGenerationOfBeforeTheRecordKeysGetsThemAndItsSummaryWithKeySums() {
+        String schema = ProjectionGeneration.schemaOf(900_000 + (int) (Math.random() * 99_999));
+        UUID participation = UUID.randomUUID();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                schemas.lock();
+                schemas.create(schema);
+            });
+            // as a generation of before migration V6: no record keys, its summary dropped by the migration
+            Rows.execute(db, "ALTER TABLE " + schema + ".participation DROP COLUMN record_key");
+            Rows.execute(db, "DROP TABLE " + schema + ".participation_summary");
+            Rows.execute(db, "INSERT INTO " + schema + ".participation (participation_id, participant_id, jobcenter_id, "
+                    + "phase_id, entry_date, category) VALUES (?, ?, 'jc-a', 'PHASE_1', DATE '2025-03-04', 'OPEN')",
+                    participation, UUID.randomUUID());
+
+            QuarkusTransaction.requiringNew().run(() -> {
+                schemas.lock();
+                schemas.addMissing(schema);
+            });
+
+            long key = recordKeys.of(participation);
+            assertThat(Rows.one(db, "SELECT record_key FROM " + schema + ".participation WHERE participation_id = ?",
+                    participation)).containsEntry("record_key", key);
+            assertThat(Rows.one(db, "SELECT n, n_keys, open, open_keys, integrations, integrations_keys FROM " + schema
+                    + ".participation_summary WHERE jobcenter_id = 'jc-a'"))
+                    .containsEntry("n", 1L).containsEntry("n_keys", key).containsEntry("open", 1L)
+                    .containsEntry("open_keys", key).containsEntry("integrations", 0L).containsEntry("integrations_keys", 0L);
+            assertThat(Rows.count(db, Summary.differences(schema))).isZero();
+        } finally {
+            schemas.drop(schema);
+        }
+    }
+
     @Test
     void aGenerationLackingTemplateColumnsGetsThemWithTheirDefaults() {
         String schema = ProjectionGeneration.schemaOf(900_000 + (int) (Math.random() * 99_999));
