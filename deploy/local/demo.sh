@@ -6,7 +6,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
 if [ ! -f demo-loader/target/runtime.classpath ] || ! ls demo-loader/target/demo-loader-*.jar > /dev/null 2>&1; then
-  ./mvnw -B -q -pl demo-loader package -DskipTests
+  # -am: the generated clients (module clients) it calls the services with are built from the services' documents
+  ./mvnw -B -q -pl demo-loader -am package -DskipTests
 fi
 CP="$(ls demo-loader/target/demo-loader-*.jar | head -1):$(cat demo-loader/target/runtime.classpath)"
 exec java -cp "$CP" de.nrw.activation.demo.DemoLoader --key "$ROOT/deploy/local/dev-keys/privateKey.pem" "$@"

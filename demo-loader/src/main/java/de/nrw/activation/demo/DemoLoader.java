@@ -1,14 +1,24 @@
 package de.nrw.activation.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import de.nrw.activation.contract.AttendanceStatus;
-import de.nrw.activation.contract.Checkpoint;
-import de.nrw.activation.contract.CustomerType;
-import de.nrw.activation.contract.ExitReason;
-import de.nrw.activation.contract.Gender;
-import de.nrw.activation.contract.LabourMarketDistance;
-import de.nrw.activation.contract.OutcomeKind;
-import de.nrw.activation.contract.ProviderType;
+import de.nrw.activation.clients.groups.model.AttendanceEntry;
+import de.nrw.activation.clients.groups.model.AttendanceStatus;
+import de.nrw.activation.clients.groups.model.EnterParticipation;
+import de.nrw.activation.clients.groups.model.ExitParticipation;
+import de.nrw.activation.clients.groups.model.ExitReason;
+import de.nrw.activation.clients.groups.model.Group;
+import de.nrw.activation.clients.groups.model.Provider;
+import de.nrw.activation.clients.groups.model.ProviderType;
+import de.nrw.activation.clients.groups.model.ScheduleGroup;
+import de.nrw.activation.clients.groups.model.Session;
+import de.nrw.activation.clients.groups.model.SessionStatus;
+import de.nrw.activation.clients.outcomes.model.Checkpoint;
+import de.nrw.activation.clients.outcomes.model.OutcomeKind;
+import de.nrw.activation.clients.outcomes.model.RecordFollowUp;
+import de.nrw.activation.clients.outcomes.model.RecordOutcome;
+import de.nrw.activation.clients.participants.model.CustomerType;
+import de.nrw.activation.clients.participants.model.Gender;
+import de.nrw.activation.clients.participants.model.LabourMarketDistance;
+import de.nrw.activation.clients.participants.model.RegisterParticipant;
 import io.smallrye.jwt.build.Jwt;
 
 import java.io.IOException;
@@ -29,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -43,7 +54,8 @@ import static java.time.DayOfWeek.TUESDAY;
 import static java.time.DayOfWeek.WEDNESDAY;
 
 /**
- * Creates the Phase I demo dataset through the public HTTP APIs of the four services only:
+ * Creates the Phase I demo dataset through the public HTTP APIs of the four services only, with the
+ * clients generated from their OpenAPI documents (module clients):
  * participants, groups with timetables, participations, attendance, exits, outcomes and
  * follow-ups, such that the whereabouts report equals the programme's evaluation table.
  * Deterministic (fixed seed); every participant gets a fresh customer number per run, so
@@ -70,14 +82,14 @@ public final class DemoLoader {
     enum Fate { INTEGRATED_FAST, INTEGRATED, MINIJOB, UNEMPLOYED, OTHER, DROPOUT }
 
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
-    /** Requests in flight: enough to keep four services busy, few enough for a 2-core machine. */
-    private static final int THREADS = 8;
+    /** Requests in flight: enough to keep four services busy, few enough for a 2-core machine (-Ddemo.threads=N to try
+     *  others: 16 was not faster on the shared 2-core machine, issue 16). */
+    private static final int THREADS = Integer.getInteger("demo.threads", 8);
     private static final List<String> STEPS = List.of("register the participants", "schedule the groups",
             "enter the groups", "attendance and exits", "outcomes and follow-ups");
 
-    private final Urls urls;
     private final PrivateKey key;
-    private final Api api = new Api();
+    private final Calls.Clients api;
     private volatile Progress progress;
 
     /** Where the four services answer. */
@@ -89,8 +101,8 @@ public final class DemoLoader {
     }
 
     public DemoLoader(Urls urls, Path privateKey) {
-        this.urls = urls;
         this.key = readKey(privateKey);
+        this.api = Calls.Clients.of(urls);
     }
 
     public static void main(String[] args) throws Exception {
@@ -142,13 +154,20 @@ public final class DemoLoader {
             }
             List<Consumer<GroupLoad>> steps = List.of(this::registerMembers, this::scheduleGroup, this::enterMembers,
                     this::attendAndExit, this::recordWhereabouts);
-            for (Consumer<GroupLoad> step : steps) {
+            for (int i = 0; i < steps.size(); i++) {
+                Consumer<GroupLoad> step = steps.get(i);
+                long stepStarted = System.nanoTime();
                 inParallel(pool, groups, group -> {
                     step.accept(group);
                     progress.participantsDone(group.positions.size());
                 });
                 progress.nextStep();
+                // where the time goes (issue 16): one line per step
+                System.out.printf("step %d of %d (%s) done in %.1f s%n", i + 1, steps.size(), STEPS.get(i),
+                        (System.nanoTime() - stepStarted) / 1e9);
             }
+            System.out.printf("waited %d times for events (%.1f s of sleep across the threads)%n",
+                    Calls.EVENT_WAITS.get(), Calls.EVENT_WAIT_MILLIS.get() / 1000.0);
         } finally {
             reporter.shutdownNow();
             pool.shutdownNow();
@@ -223,7 +242,7 @@ public final class DemoLoader {
         final List<Fate> fates;
         final Random random;
         final List<Member> people = new ArrayList<>();
-        String groupId;
+        UUID groupId;
         LocalDate start;
         LocalDate end;
         final List<LocalDate> sessions = new ArrayList<>();
@@ -261,40 +280,36 @@ public final class DemoLoader {
             default -> { days = List.of(TUESDAY, WEDNESDAY, THURSDAY); dailyStart = "09:00"; dailyEnd = "12:30"; }
         }
         String city = g.project.city();
-        Map<String, Object> group = new LinkedHashMap<>();
-        group.put("jobcenterId", g.project.jobcenterId());
-        group.put("phaseId", Phase1Dataset.PHASE);
-        group.put("name", "Aktivierungsgruppe " + city + " " + (g.index + 1));
         // an education provider is named by its id too (its staff's token claim `provider`): one per Jobcenter here,
         // Herne's is bildungswerk-ruhr, the provider of the DEV ONLY realm's user provider-herne
-        group.put("provider", provider
-                ? Map.of("type", ProviderType.EDUCATION_PROVIDER, "name", "Bildungswerk " + city + " gGmbH",
-                        "id", "herne".equals(g.project.jobcenterId()) ? "bildungswerk-ruhr" : "bildungswerk-" + g.project.jobcenterId())
-                : Map.of("type", ProviderType.JOBCENTER, "name", "Jobcenter " + city));
-        group.put("location", "Jobcenter " + city + ", Raum " + (101 + g.index));
-        group.put("coaches", List.of("Jobcoach " + (char) ('A' + g.index % 26)));
-        group.put("startDate", start.toString());
-        group.put("weeks", weeks);
-        group.put("meetingDays", days);
-        group.put("dailyStart", dailyStart);
-        group.put("dailyEnd", dailyEnd);
-        group.put("capacity", 20);
-        JsonNode created = api.post(urls.groups() + "/api/v1/groups", g.token, group, 201);
-        g.groupId = created.path("id").asText();
+        Provider by = provider
+                ? new Provider().type(ProviderType.EDUCATION_PROVIDER).name("Bildungswerk " + city + " gGmbH")
+                        .id("herne".equals(g.project.jobcenterId()) ? "bildungswerk-ruhr" : "bildungswerk-" + g.project.jobcenterId())
+                : new Provider().type(ProviderType.JOBCENTER).name("Jobcenter " + city);
+        ScheduleGroup group = new ScheduleGroup().jobcenterId(g.project.jobcenterId()).phaseId(Phase1Dataset.PHASE)
+                .name("Aktivierungsgruppe " + city + " " + (g.index + 1)).provider(by)
+                .location("Jobcenter " + city + ", Raum " + (101 + g.index))
+                .coaches(List.of("Jobcoach " + (char) ('A' + g.index % 26))).startDate(start).weeks(weeks)
+                .meetingDays(days.stream().map(day -> de.nrw.activation.clients.groups.model.DayOfWeek.fromValue(day.name())).toList())
+                .dailyStart(dailyStart).dailyEnd(dailyEnd).capacity(20);
+        String key = Calls.idempotencyKey();
+        Group created = Calls.call(() -> api.groups().apiV1GroupsPost(group, key, Calls.bearer(g.token)));
+        g.groupId = created.getId();
         g.start = start;
-        g.end = LocalDate.parse(created.path("endDate").asText());
-        for (JsonNode session : api.get(urls.groups() + "/api/v1/groups/" + g.groupId + "/sessions", g.token)) {
-            if (!"CANCELLED".equals(session.path("status").asText())) {
-                g.sessions.add(LocalDate.parse(session.path("date").asText()));
+        g.end = created.getEndDate();
+        for (Session session : Calls.call(() -> api.sessions().apiV1GroupsIdSessionsGet(g.groupId.toString(), Calls.bearer(g.token)))) {
+            if (session.getStatus() != SessionStatus.CANCELLED) {
+                g.sessions.add(session.getDate());
             }
         }
     }
 
     private void enterMembers(GroupLoad g) {
         for (Member member : g.people) {
-            JsonNode participation = api.postEventually(urls.groups() + "/api/v1/groups/" + g.groupId + "/participations",
-                    g.token, Map.of("participantId", member.participantId, "entryDate", g.start.toString()), 201);
-            member.participationId = participation.path("id").asText();
+            EnterParticipation entry = new EnterParticipation().participantId(member.participantId).entryDate(g.start);
+            String key = Calls.idempotencyKey();
+            member.participationId = Calls.eventually(() -> api.participations()
+                    .apiV1GroupsIdParticipationsPost(g.groupId.toString(), entry, key, Calls.bearer(g.token))).getId();
             member.exitDate = switch (member.fate) {
                 case INTEGRATED_FAST -> g.sessions.get(g.sessions.size() * 3 / 5);
                 case DROPOUT -> g.sessions.get(g.sessions.size() * 2 / 5);
@@ -305,19 +320,19 @@ public final class DemoLoader {
 
     private void attendAndExit(GroupLoad g) {
         for (LocalDate day : g.sessions) {
-            List<Map<String, Object>> entries = new ArrayList<>();
+            List<AttendanceEntry> entries = new ArrayList<>();
             for (Member member : g.people) {
                 if (!day.isAfter(member.exitDate)) {
                     int roll = g.random.nextInt(100);
                     int unexcused = member.fate == Fate.DROPOUT ? 30 : 4;
                     AttendanceStatus status = roll < unexcused ? AttendanceStatus.UNEXCUSED
                             : roll < unexcused + 6 ? AttendanceStatus.EXCUSED : AttendanceStatus.PRESENT;
-                    entries.add(Map.of("participantId", member.participantId, "status", status));
+                    entries.add(new AttendanceEntry().participantId(member.participantId).status(status));
                 }
             }
             if (!entries.isEmpty()) {
-                api.put(urls.groups() + "/api/v1/groups/" + g.groupId + "/sessions/" + day + "/attendance", g.token,
-                        entries, 200);
+                Calls.call(() -> api.attendance().apiV1GroupsIdSessionsDateAttendancePut(day.toString(),
+                        g.groupId.toString(), entries, Calls.bearer(g.token)));
             }
         }
         for (Member member : g.people) {
@@ -326,8 +341,9 @@ public final class DemoLoader {
                 case DROPOUT -> ExitReason.DROPOUT;
                 default -> ExitReason.COMPLETED;
             };
-            api.post(urls.groups() + "/api/v1/participations/" + member.participationId + "/exit", g.token,
-                    Map.of("exitDate", member.exitDate.toString(), "reason", reason), 200);
+            ExitParticipation exit = new ExitParticipation().exitDate(member.exitDate).reason(reason);
+            Calls.call(() -> api.participations().apiV1ParticipationsIdExitPost(member.participationId.toString(), exit,
+                    null, Calls.bearer(g.token)));
         }
     }
 
@@ -338,33 +354,32 @@ public final class DemoLoader {
     }
 
     private static final class Member {
-        final String participantId;
+        final UUID participantId;
         final Fate fate;
-        String participationId;
+        UUID participationId;
         LocalDate exitDate;
 
-        Member(String participantId, Fate fate) {
+        Member(UUID participantId, Fate fate) {
             this.participantId = participantId;
             this.fate = fate;
         }
     }
 
     private Member register(Phase1Dataset.Project project, String token, int position, Fate fate, Random random) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("jobcenterId", project.jobcenterId());
-        body.put("customerNumber", "DEMO-" + Math.abs(random.nextLong() % 1_000_000_000L) + "-" + position);
-        body.put("firstName", FIRST_NAMES[random.nextInt(FIRST_NAMES.length)]);
-        body.put("lastName", LAST_NAMES[random.nextInt(LAST_NAMES.length)]);
+        RegisterParticipant body = new RegisterParticipant().jobcenterId(project.jobcenterId())
+                .customerNumber("DEMO-" + Math.abs(random.nextLong() % 1_000_000_000L) + "-" + position)
+                .firstName(FIRST_NAMES[random.nextInt(FIRST_NAMES.length)])
+                .lastName(LAST_NAMES[random.nextInt(LAST_NAMES.length)]);
         int age = 18 + random.nextInt(45);
-        body.put("dateOfBirth", LocalDate.of(2011 - age, 1 + random.nextInt(12), 1 + random.nextInt(28)).toString());
-        body.put("gender", random.nextInt(100) < 48 ? Gender.FEMALE : random.nextInt(100) < 98 ? Gender.MALE : Gender.DIVERSE);
-        body.put("customerType", random.nextInt(100) < 35 ? CustomerType.NEW : CustomerType.EXISTING);
+        body.dateOfBirth(LocalDate.of(2011 - age, 1 + random.nextInt(12), 1 + random.nextInt(28)));
+        body.gender(random.nextInt(100) < 48 ? Gender.FEMALE : random.nextInt(100) < 98 ? Gender.MALE : Gender.DIVERSE);
+        body.customerType(random.nextInt(100) < 35 ? CustomerType.NEW : CustomerType.EXISTING);
         // the share of close-to-market and qualified participants follows the project's structure
-        body.put("labourMarketDistance", (position * 0.6180339887) % 1 < project.closeShare()
+        body.labourMarketDistance((position * 0.6180339887) % 1 < project.closeShare()
                 ? LabourMarketDistance.CLOSE : LabourMarketDistance.DISTANT);
-        body.put("vocationalQualification", (position * 0.4142135623) % 1 < project.qualifiedShare());
-        JsonNode created = api.post(urls.participants() + "/api/v1/participants", token, body, 201);
-        return new Member(created.path("id").asText(), fate);
+        body.vocationalQualification((position * 0.4142135623) % 1 < project.qualifiedShare());
+        String key = Calls.idempotencyKey();
+        return new Member(Calls.call(() -> api.participants().apiV1ParticipantsPost(body, key, Calls.bearer(token))).getId(), fate);
     }
 
     private void recordWhereabouts(String token, Member member, Random random) {
@@ -409,20 +424,20 @@ public final class DemoLoader {
     }
 
     private void outcome(String token, Member member, OutcomeKind kind, LocalDate start, Random random) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("participantId", member.participantId);
-        body.put("kind", kind);
-        body.put("startDate", start.toString());
         boolean employment = kind == OutcomeKind.EMPLOYMENT;
-        body.put("temporaryAgency", employment && random.nextInt(100) < 30);
-        body.put("fixedTerm", employment && random.nextInt(100) < 40);
-        body.put("employer", employment ? "Beispiel GmbH" : null);
-        api.postEventually(urls.outcomes() + "/api/v1/outcomes", token, body, 201);
+        RecordOutcome body = new RecordOutcome().participantId(member.participantId).kind(kind).startDate(start)
+                .temporaryAgency(employment && random.nextInt(100) < 30)
+                .fixedTerm(employment && random.nextInt(100) < 40)
+                .employer(employment ? "Beispiel GmbH" : null);
+        String key = Calls.idempotencyKey();
+        Calls.eventually(() -> api.outcomes().apiV1OutcomesPost(body, key, Calls.bearer(token)));
     }
 
     private void followUp(String token, Member member, Checkpoint checkpoint, OutcomeKind status, LocalDate checkedOn) {
-        api.postEventually(urls.outcomes() + "/api/v1/participations/" + member.participationId + "/follow-ups", token,
-                Map.of("checkpoint", checkpoint, "status", status, "checkedOn", checkedOn.toString()), 201);
+        RecordFollowUp body = new RecordFollowUp().checkpoint(checkpoint).status(status).checkedOn(checkedOn);
+        String key = Calls.idempotencyKey();
+        Calls.eventually(() -> api.followUps().apiV1ParticipationsIdFollowUpsPost(member.participationId.toString(), body,
+                key, Calls.bearer(token)));
     }
 
     private static PrivateKey readKey(Path file) {

@@ -1,26 +1,49 @@
 package de.nrw.activation.e2e;
 
+import de.nrw.activation.clients.groups.model.Absences;
+import de.nrw.activation.clients.groups.model.AttendanceEntry;
+import de.nrw.activation.clients.groups.model.AttendanceStatus;
+import de.nrw.activation.clients.groups.model.DayOfWeek;
+import de.nrw.activation.clients.groups.model.EnterParticipation;
+import de.nrw.activation.clients.groups.model.ExitParticipation;
+import de.nrw.activation.clients.groups.model.ExitReason;
+import de.nrw.activation.clients.groups.model.Group;
+import de.nrw.activation.clients.groups.model.Provider;
+import de.nrw.activation.clients.groups.model.ProviderType;
+import de.nrw.activation.clients.groups.model.ScheduleGroup;
+import de.nrw.activation.clients.groups.model.Session;
+import de.nrw.activation.clients.outcomes.model.Checkpoint;
+import de.nrw.activation.clients.outcomes.model.DueFollowUp;
+import de.nrw.activation.clients.outcomes.model.FollowUp;
+import de.nrw.activation.clients.outcomes.model.OutcomeKind;
+import de.nrw.activation.clients.outcomes.model.RecordFollowUp;
+import de.nrw.activation.clients.outcomes.model.RecordOutcome;
+import de.nrw.activation.clients.participants.ApiResponse;
+import de.nrw.activation.clients.participants.model.ChangeParticipant;
+import de.nrw.activation.clients.participants.model.CustomerType;
+import de.nrw.activation.clients.participants.model.Gender;
+import de.nrw.activation.clients.participants.model.LabourMarketDistance;
+import de.nrw.activation.clients.participants.model.Participant;
+import de.nrw.activation.clients.participants.model.RegisterParticipant;
+import de.nrw.activation.clients.reporting.model.Report;
+import de.nrw.activation.clients.reporting.model.WhereaboutsRow;
 import de.nrw.activation.testsupport.RunningSuite;
-
 import de.nrw.activation.testsupport.Tokens;
-import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import static de.nrw.activation.e2e.SuiteApi.as;
-import static de.nrw.activation.e2e.SuiteApi.awaitCreated;
-import static de.nrw.activation.e2e.SuiteApi.url;
+import static de.nrw.activation.e2e.SuiteClients.awaitAnswer;
+import static de.nrw.activation.e2e.SuiteClients.statusOf;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,216 +54,207 @@ import static org.hamcrest.Matchers.startsWith;
  * The ten use cases of domain.md, over HTTP only, against the four services running as separate
  * processes: a Jobcenter (Köln, Phase II) registers people, schedules a group, assigns them,
  * records attendance, exits, outcomes and follow-ups; the coordinator's reports change with it.
+ * Every API call goes through the clients generated from the services' OpenAPI documents
+ * (module clients); only what the documents do not describe as JSON (CSV, the SVG chart, and the
+ * operations endpoints under /q) is requested directly.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class UseCasesEndToEndTest {
 
     static final String JC = "koeln";
     static RunningSuite suite;
-    static String staff;
-    static final List<String> participants = new ArrayList<>();
-    static final List<String> participations = new ArrayList<>();
-    static String groupId;
+    static SuiteClients staff;
+    static SuiteClients coordinator;
+    static final List<UUID> participants = new ArrayList<>();
+    static final List<UUID> participations = new ArrayList<>();
+    static UUID groupId;
 
     @BeforeAll
     static void startSuite() {
         suite = RunningSuite.get();
-        staff = Tokens.staff(JC);
+        staff = SuiteClients.as(Tokens.staff(JC));
+        coordinator = SuiteClients.as(Tokens.coordinator());
     }
 
-
-
-    static Map<String, Object> person(String number, String distance) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("jobcenterId", JC);
-        body.put("customerNumber", number);
-        body.put("firstName", "Max");
-        body.put("lastName", "Mustermann");
-        body.put("dateOfBirth", "1990-02-01");
-        body.put("gender", "MALE");
-        body.put("customerType", "NEW");
-        body.put("labourMarketDistance", distance);
-        body.put("vocationalQualification", true);
-        return body;
+    static RegisterParticipant person(String number, LabourMarketDistance distance) {
+        return new RegisterParticipant().jobcenterId(JC).customerNumber(number).firstName("Max").lastName("Mustermann")
+                .dateOfBirth(LocalDate.of(1990, 2, 1)).gender(Gender.MALE).customerType(CustomerType.NEW)
+                .labourMarketDistance(distance).vocationalQualification(true);
     }
 
     @Test
     @Order(1)
-    void useCase1RegisterCorrectAndEraseParticipants() {
+    void useCase1RegisterCorrectAndEraseParticipants() throws Exception {
         for (int i = 0; i < 4; i++) {
-            String id = as(staff).header("Idempotency-Key", UUID.randomUUID().toString())
-                    .body(person("E2E-" + UUID.randomUUID().toString().substring(0, 8), i % 2 == 0 ? "CLOSE" : "DISTANT"))
-                    .post(url("participants-service", "/participants")).then().statusCode(201).extract().path("id");
-            participants.add(id);
+            Participant created = staff.participants().apiV1ParticipantsPost(
+                    person("E2E-" + UUID.randomUUID().toString().substring(0, 8),
+                            i % 2 == 0 ? LabourMarketDistance.CLOSE : LabourMarketDistance.DISTANT),
+                    UUID.randomUUID().toString());
+            assertThat(created.getId()).isNotNull();
+            assertThat(created.getJobcenterId()).isEqualTo(JC);
+            participants.add(created.getId());
         }
-        Map<String, Object> change = person(null, "DISTANT");
-        change.remove("jobcenterId");
-        change.remove("customerNumber");
-        as(staff).header("If-Match", "\"0\"").body(change)
-                .put(url("participants-service", "/participants/" + participants.get(0)))
-                .then().statusCode(200).header("ETag", equalTo("\"1\""));
+        ChangeParticipant change = new ChangeParticipant().firstName("Max").lastName("Mustermann")
+                .dateOfBirth(LocalDate.of(1990, 2, 1)).gender(Gender.MALE).customerType(CustomerType.NEW)
+                .labourMarketDistance(LabourMarketDistance.DISTANT).vocationalQualification(true);
+        ApiResponse<Participant> changed = staff.participants()
+                .apiV1ParticipantsIdPutWithHttpInfo(participants.get(0).toString(), change, "\"0\"");
+        assertThat(changed.getStatusCode()).isEqualTo(200);
+        assertThat(changed.getHeaders().get("etag")).containsExactly("\"1\"");
+        assertThat(changed.getData().getLabourMarketDistance()).isEqualTo(LabourMarketDistance.DISTANT);
         // another Jobcenter does not see them
-        as(Tokens.staff("bochum")).get(url("participants-service", "/participants/" + participants.get(0)))
-                .then().statusCode(404);
+        SuiteClients bochum = SuiteClients.as(Tokens.staff("bochum"));
+        assertThat(statusOf(() -> bochum.participants().apiV1ParticipantsIdGet(participants.get(0).toString())))
+                .isEqualTo(404);
     }
 
     @Test
     @Order(2)
-    void useCase2ScheduleAGroupWhoseSessionsSkipHolidays() {
-        Map<String, Object> group = new HashMap<>();
-        group.put("jobcenterId", JC);
-        group.put("phaseId", "PHASE_2");
-        group.put("name", "Aktivierungsgruppe Köln-Mülheim");
-        group.put("provider", Map.of("type", "EDUCATION_PROVIDER", "name", "Bildungswerk Köln", "id", "bildungswerk-koeln"));
-        group.put("location", "Jobcenter Köln, Raum 12");
-        group.put("coaches", List.of("Jobcoach K"));
-        group.put("startDate", "2013-05-06");
-        group.put("weeks", 6);
-        group.put("meetingDays", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY"));
-        group.put("dailyStart", "09:00");
-        group.put("dailyEnd", "12:30");
-        group.put("capacity", 3);
-        Response created = as(staff).body(group).post(url("groups-service", "/groups"));
-        created.then().statusCode(201).body("hoursPerWeek", equalTo(14.0f));
-        groupId = created.path("id");
+    void useCase2ScheduleAGroupWhoseSessionsSkipHolidays() throws Exception {
+        ScheduleGroup group = new ScheduleGroup().jobcenterId(JC).phaseId("PHASE_2").name("Aktivierungsgruppe Köln-Mülheim")
+                .provider(new Provider().type(ProviderType.EDUCATION_PROVIDER).name("Bildungswerk Köln").id("bildungswerk-koeln"))
+                .location("Jobcenter Köln, Raum 12").coaches(List.of("Jobcoach K")).startDate(LocalDate.of(2013, 5, 6))
+                .weeks(6).meetingDays(List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY))
+                .dailyStart("09:00").dailyEnd("12:30").capacity(3);
+        Group created = staff.groups().apiV1GroupsPost(group, UUID.randomUUID().toString());
+        assertThat(created.getHoursPerWeek()).isEqualByComparingTo(new BigDecimal("14"));
+        groupId = created.getId();
 
-        List<String> dates = as(staff).get(url("groups-service", "/groups/" + groupId + "/sessions"))
-                .then().statusCode(200).extract().path("date");
-        assertThat(dates).contains("2013-05-06", "2013-05-08")
-                .doesNotContain("2013-05-09" /* Ascension */, "2013-05-20" /* Whit Monday */,
-                        "2013-05-30" /* Corpus Christi */);
+        List<LocalDate> dates = staff.sessions().apiV1GroupsIdSessionsGet(groupId.toString()).stream()
+                .map(Session::getDate).toList();
+        assertThat(dates).contains(LocalDate.of(2013, 5, 6), LocalDate.of(2013, 5, 8))
+                .doesNotContain(LocalDate.of(2013, 5, 9) /* Ascension */, LocalDate.of(2013, 5, 20) /* Whit Monday */,
+                        LocalDate.of(2013, 5, 30) /* Corpus Christi */);
     }
 
     @Test
     @Order(3)
     void useCase3AssignParticipantsWithinCapacity() {
         for (int i = 0; i < 3; i++) {
-            String participantId = participants.get(i);
-            String id = awaitCreated(() -> as(staff).body(Map.of("participantId", participantId, "entryDate", "2013-05-06"))
-                    .post(url("groups-service", "/groups/" + groupId + "/participations")));
-            participations.add(id);
+            EnterParticipation entry = new EnterParticipation().participantId(participants.get(i))
+                    .entryDate(LocalDate.of(2013, 5, 6));
+            String key = UUID.randomUUID().toString();
+            participations.add(awaitAnswer(() -> staff.participations()
+                    .apiV1GroupsIdParticipationsPost(groupId.toString(), entry, key)).getId());
         }
-        String fourth = participants.get(3);
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                as(staff).body(Map.of("participantId", fourth, "entryDate", "2013-05-06"))
-                        .post(url("groups-service", "/groups/" + groupId + "/participations")).statusCode() == 409);
+        EnterParticipation fourth = new EnterParticipation().participantId(participants.get(3))
+                .entryDate(LocalDate.of(2013, 5, 6));
+        await().atMost(Duration.ofSeconds(30)).until(() -> statusOf(() -> staff.participations()
+                .apiV1GroupsIdParticipationsPost(groupId.toString(), fourth, UUID.randomUUID().toString())) == 409);
     }
 
     @Test
     @Order(4)
-    void useCase4RecordAttendanceAndListAbsences() {
-        List<Map<String, String>> entries = List.of(
-                Map.of("participantId", participants.get(0), "status", "PRESENT"),
-                Map.of("participantId", participants.get(1), "status", "UNEXCUSED"),
-                Map.of("participantId", participants.get(2), "status", "EXCUSED"));
-        as(staff).body(entries).put(url("groups-service", "/groups/" + groupId + "/sessions/2013-05-07/attendance"))
-                .then().statusCode(200);
-        List<Map<String, Object>> absences = as(staff).get(url("groups-service", "/groups/" + groupId + "/absences"))
-                .then().statusCode(200).extract().path("");
+    void useCase4RecordAttendanceAndListAbsences() throws Exception {
+        List<AttendanceEntry> entries = List.of(
+                new AttendanceEntry().participantId(participants.get(0)).status(AttendanceStatus.PRESENT),
+                new AttendanceEntry().participantId(participants.get(1)).status(AttendanceStatus.UNEXCUSED),
+                new AttendanceEntry().participantId(participants.get(2)).status(AttendanceStatus.EXCUSED));
+        staff.attendance().apiV1GroupsIdSessionsDateAttendancePut("2013-05-07", groupId.toString(), entries);
+        List<Absences> absences = staff.attendance().apiV1GroupsIdAbsencesGet(groupId.toString(), null);
         assertThat(absences).anySatisfy(row -> {
-            assertThat(row.get("participantId")).isEqualTo(participants.get(1));
-            assertThat(((Number) row.get("unexcused")).intValue()).isEqualTo(1);
+            assertThat(row.getParticipantId()).isEqualTo(participants.get(1));
+            assertThat(row.getUnexcused()).isEqualTo(1L);
         });
     }
 
     @Test
     @Order(5)
-    void useCase5ExitOutcomesAndFollowUps() {
-        as(staff).body(Map.of("exitDate", "2013-05-28", "reason", "INTEGRATED"))
-                .post(url("groups-service", "/participations/" + participations.get(0) + "/exit")).then().statusCode(200);
-        as(staff).body(Map.of("exitDate", "2013-06-13", "reason", "COMPLETED"))
-                .post(url("groups-service", "/participations/" + participations.get(1) + "/exit")).then().statusCode(200);
-        as(staff).body(Map.of("exitDate", "2013-05-15", "reason", "DROPOUT"))
-                .post(url("groups-service", "/participations/" + participations.get(2) + "/exit")).then().statusCode(200);
+    void useCase5ExitOutcomesAndFollowUps() throws Exception {
+        staff.participations().apiV1ParticipationsIdExitPost(participations.get(0).toString(),
+                new ExitParticipation().exitDate(LocalDate.of(2013, 5, 28)).reason(ExitReason.INTEGRATED), null);
+        staff.participations().apiV1ParticipationsIdExitPost(participations.get(1).toString(),
+                new ExitParticipation().exitDate(LocalDate.of(2013, 6, 13)).reason(ExitReason.COMPLETED), null);
+        staff.participations().apiV1ParticipationsIdExitPost(participations.get(2).toString(),
+                new ExitParticipation().exitDate(LocalDate.of(2013, 5, 15)).reason(ExitReason.DROPOUT), null);
 
-        Map<String, Object> job = new HashMap<>();
-        job.put("participantId", participants.get(0));
-        job.put("kind", "EMPLOYMENT");
-        job.put("startDate", "2013-05-27");
-        job.put("temporaryAgency", false);
-        job.put("fixedTerm", true);
-        job.put("employer", "Rheinische Werkstatt GmbH");
-        awaitCreated(() -> as(staff).body(job).post(url("outcomes-service", "/outcomes")));
+        RecordOutcome job = new RecordOutcome().participantId(participants.get(0)).kind(OutcomeKind.EMPLOYMENT)
+                .startDate(LocalDate.of(2013, 5, 27)).temporaryAgency(false).fixedTerm(true)
+                .employer("Rheinische Werkstatt GmbH");
+        String key = UUID.randomUUID().toString();
+        assertThat(awaitAnswer(() -> staff.outcomes().apiV1OutcomesPost(job, key)).getId()).isNotNull();
 
         // the exit schedules checkpoints: MONTH_3 of the second participation falls due on 2013-09-13
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            List<Map<String, Object>> due = as(staff).queryParam("until", "2013-09-13")
-                    .get(url("outcomes-service", "/follow-ups/due")).then().statusCode(200).extract().path("");
-            return due.stream().anyMatch(d -> participations.get(1).equals(d.get("participationId"))
-                    && "MONTH_3".equals(d.get("checkpoint")) && "2013-09-13".equals(d.get("dueDate")));
+            List<DueFollowUp> due = staff.followUps().apiV1FollowUpsDueGet(null, null, "2013-09-13");
+            return due.stream().anyMatch(d -> participations.get(1).equals(d.getParticipationId())
+                    && d.getCheckpoint() == Checkpoint.MONTH_3 && LocalDate.of(2013, 9, 13).equals(d.getDueDate()));
         });
-        as(staff).body(Map.of("checkpoint", "MONTH_3", "status", "UNEMPLOYED", "checkedOn", "2013-09-16"))
-                .post(url("outcomes-service", "/participations/" + participations.get(1) + "/follow-ups"))
-                .then().statusCode(201);
-        as(staff).body(Map.of("checkpoint", "MONTH_6", "status", "EMPLOYMENT", "checkedOn", "2013-11-28"))
-                .post(url("outcomes-service", "/participations/" + participations.get(0) + "/follow-ups"))
-                .then().statusCode(201);
+        FollowUp month3 = staff.followUps().apiV1ParticipationsIdFollowUpsPost(participations.get(1).toString(),
+                new RecordFollowUp().checkpoint(Checkpoint.MONTH_3).status(OutcomeKind.UNEMPLOYED)
+                        .checkedOn(LocalDate.of(2013, 9, 16)), UUID.randomUUID().toString());
+        assertThat(month3.getStatus()).isEqualTo(OutcomeKind.UNEMPLOYED);
+        FollowUp month6 = staff.followUps().apiV1ParticipationsIdFollowUpsPost(participations.get(0).toString(),
+                new RecordFollowUp().checkpoint(Checkpoint.MONTH_6).status(OutcomeKind.EMPLOYMENT)
+                        .checkedOn(LocalDate.of(2013, 11, 28)), UUID.randomUUID().toString());
+        assertThat(month6.getCheckpoint()).isEqualTo(Checkpoint.MONTH_6);
+    }
+
+    /** The Köln row of the whereabouts report by Jobcenter, as Köln's staff see it (unsuppressed). */
+    static WhereaboutsRow koelnRow() throws Exception {
+        Report report = staff.reports().apiV1ReportsWhereaboutsGet(null, "jobcenter", null, "PHASE_2", null);
+        return report.getRows().stream().map(row -> SuiteClients.JSON.convertValue(row, WhereaboutsRow.class))
+                .filter(row -> JC.equals(row.getKey())).findFirst().orElse(null);
     }
 
     @Test
     @Order(6)
-    void useCases6To8TheCoordinatorSeesTheNumbersChange() {
+    void useCases6To8TheCoordinatorSeesTheNumbersChange() throws Exception {
         // staff see their own row unsuppressed: 1 integration (fast), 1 unemployed, 1 dropout
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            Map<String, Object> row = as(staff).queryParam("phaseId", "PHASE_2").queryParam("groupBy", "jobcenter")
-                    .get(url("reporting-service", "/reports/whereabouts")).then().statusCode(200)
-                    .extract().path("rows.find { it.key == 'koeln' }");
+            WhereaboutsRow row = koelnRow();
             assertThat(row).isNotNull();
-            assertThat(((Number) row.get("n")).intValue()).isEqualTo(3);
-            assertThat(((Number) row.get("integrations")).intValue()).isEqualTo(1);
-            assertThat(((Number) row.get("fastIntegrations")).intValue()).isEqualTo(1);
-            assertThat(((Number) row.get("unemployed")).intValue()).isEqualTo(1);
-            assertThat(((Number) row.get("dropouts")).intValue()).isEqualTo(1);
+            assertThat(row.getN()).isEqualTo(3L);
+            assertThat(row.getIntegrations()).isEqualTo(1L);
+            assertThat(row.getFastIntegrations()).isEqualTo(1L);
+            assertThat(row.getUnemployed()).isEqualTo(1L);
+            assertThat(row.getDropouts()).isEqualTo(1L);
         });
         // the coordinator sees the row too, with the small counts suppressed, and no personal data
-        String coordinatorView = as(Tokens.coordinator()).queryParam("phaseId", "PHASE_2").queryParam("groupBy", "providerType")
-                .get(url("reporting-service", "/reports/whereabouts")).then().statusCode(200).extract().asString();
+        Report byProviderType = coordinator.reports().apiV1ReportsWhereaboutsGet(null, "providerType", null, "PHASE_2", null);
+        String coordinatorView = SuiteClients.JSON.writeValueAsString(byProviderType);
         assertThat(coordinatorView).contains("EDUCATION_PROVIDER").doesNotContain("Mustermann", "E2E-");
-        as(Tokens.coordinator()).queryParam("phaseId", "PHASE_2")
-                .get(url("reporting-service", "/reports/sustainability")).then().statusCode(200);
+        Report sustainability = coordinator.reports().apiV1ReportsSustainabilityGet(null, null, null, "PHASE_2", null);
+        assertThat(sustainability.getPhaseId()).isEqualTo("PHASE_2");
     }
 
     @Test
     @Order(7)
     void useCase9CsvAndChart() {
+        // CSV and SVG: not JSON, so not through the generated client
         given().auth().oauth2(Tokens.coordinator()).accept("text/csv").queryParam("phaseId", "PHASE_2")
-                .get(url("reporting-service", "/reports/whereabouts"))
+                .get(suite.url("reporting-service") + "/api/v1/reports/whereabouts")
                 .then().statusCode(200).contentType(startsWith("text/csv"));
         String svg = given().auth().oauth2(Tokens.coordinator()).queryParam("phaseId", "PHASE_2")
-                .get(url("reporting-service", "/reports/whereabouts/chart"))
+                .get(suite.url("reporting-service") + "/api/v1/reports/whereabouts/chart")
                 .then().statusCode(200).contentType(startsWith("image/svg+xml")).extract().asString();
         assertThat(svg).contains("<svg");
     }
 
     @Test
     @Order(8)
-    void erasureKeepsTheStatistics() {
-        as(staff).delete(url("participants-service", "/participants/" + participants.get(1))).then().statusCode(204);
+    void erasureKeepsTheStatistics() throws Exception {
+        staff.participants().apiV1ParticipantsIdDelete(participants.get(1).toString(), null);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            Map<String, Object> row = as(staff).queryParam("phaseId", "PHASE_2").queryParam("groupBy", "jobcenter")
-                    .get(url("reporting-service", "/reports/whereabouts")).then().statusCode(200)
-                    .extract().path("rows.find { it.key == 'koeln' }");
-            assertThat(((Number) row.get("n")).intValue()).isEqualTo(3);
-            assertThat(((Number) row.get("unemployed")).intValue()).isEqualTo(1);
+            WhereaboutsRow row = koelnRow();
+            assertThat(row.getN()).isEqualTo(3L);
+            assertThat(row.getUnemployed()).isEqualTo(1L);
         });
     }
 
     @Test
     @Order(9)
-    void useCase10OperationsHealthMetricsOpenApiAndProjections() {
+    void useCase10OperationsHealthMetricsOpenApiAndProjections() throws Exception {
+        // the operations endpoints under /q are Quarkus's, outside the documents
         for (String service : RunningSuite.SERVICES) {
             given().get(suite.url(service) + "/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
             given().get(suite.url(service) + "/q/metrics").then().statusCode(200);
             given().accept("application/json").get(suite.url(service) + "/q/openapi").then().statusCode(200);
         }
-        as(Tokens.ops()).get(url("reporting-service", "/projections/status")).then().statusCode(200);
-        as(Tokens.ops()).post(url("reporting-service", "/projections/rebuild")).then().statusCode(202);
-        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
-            Map<String, Object> row = as(staff).queryParam("phaseId", "PHASE_2").queryParam("groupBy", "jobcenter")
-                    .get(url("reporting-service", "/reports/whereabouts")).then().statusCode(200)
-                    .extract().path("rows.find { it.key == 'koeln' }");
-            assertThat(((Number) row.get("n")).intValue()).isEqualTo(3);
-        });
+        SuiteClients ops = SuiteClients.as(Tokens.ops());
+        assertThat(ops.projections().apiV1ProjectionsStatusGet()).isNotNull();
+        assertThat(ops.projections().apiV1ProjectionsRebuildPostWithHttpInfo().getStatusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(koelnRow().getN()).isEqualTo(3L));
     }
 
 }

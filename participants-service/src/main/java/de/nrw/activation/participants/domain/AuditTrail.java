@@ -1,5 +1,6 @@
 package de.nrw.activation.participants.domain;
 
+import de.nrw.activation.platform.jdbc.TransactionSql;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -117,19 +118,8 @@ public class AuditTrail {
     private void write(Actor actor, AuditAction action, AuditEntry.Outcome outcome, UUID participantId, String jobcenterId) {
         // One prepared statement on the transaction's connection: an entry is never read back in
         // the transaction that writes it, so the session (an IDENTITY insert, flush) is not needed.
-        java.time.OffsetDateTime at = java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
-        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
-            try (java.sql.PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                insert.setObject(1, at);
-                insert.setString(2, actor.name());
-                insert.setString(3, actor.role());
-                insert.setString(4, action.name());
-                insert.setString(5, outcome.name());
-                insert.setObject(6, participantId);
-                insert.setString(7, jobcenterId);
-                insert.executeUpdate();
-            }
-        });
+        TransactionSql.update(em, INSERT, clock.instant(), actor.name(), actor.role(), action, outcome, participantId,
+                jobcenterId);
     }
 
     private static Sort order() {

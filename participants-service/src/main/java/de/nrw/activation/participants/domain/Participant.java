@@ -4,6 +4,7 @@ import de.nrw.activation.contract.AgeBand;
 import de.nrw.activation.contract.CustomerType;
 import de.nrw.activation.contract.Gender;
 import de.nrw.activation.contract.LabourMarketDistance;
+import de.nrw.activation.platform.jdbc.TransactionSql;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -92,7 +93,6 @@ public class Participant extends PanacheEntityBase {
     private static final String INSERT = "INSERT INTO participant (id, jobcenter_id, customer_number, first_name, "
             + "last_name, date_of_birth, gender, customer_type, labour_market_distance, vocational_qualification, "
             + "age_band, registered_at, changed_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String UNIQUE_VIOLATION = "23505";
 
     /**
      * Inserts a new participant with one prepared statement on the transaction's connection, not
@@ -103,31 +103,9 @@ public class Participant extends PanacheEntityBase {
      * index refused it: a concurrent registration of the same number won the race.
      */
     public static boolean insert(Participant p) {
-        return getEntityManager().unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
-            try (java.sql.PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                insert.setObject(1, p.id);
-                insert.setString(2, p.jobcenterId);
-                insert.setString(3, p.customerNumber);
-                insert.setString(4, p.firstName);
-                insert.setString(5, p.lastName);
-                insert.setObject(6, p.dateOfBirth);
-                insert.setString(7, p.gender.name());
-                insert.setString(8, p.customerType.name());
-                insert.setString(9, p.labourMarketDistance.name());
-                insert.setBoolean(10, p.vocationalQualification);
-                insert.setString(11, p.ageBand.name());
-                insert.setObject(12, java.time.OffsetDateTime.ofInstant(p.registeredAt, java.time.ZoneOffset.UTC));
-                insert.setObject(13, java.time.OffsetDateTime.ofInstant(p.changedAt, java.time.ZoneOffset.UTC));
-                insert.setLong(14, p.version);
-                insert.executeUpdate();
-                return true;
-            } catch (java.sql.SQLException e) {
-                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    return false;
-                }
-                throw e;
-            }
-        });
+        return TransactionSql.insertUnlessDuplicate(getEntityManager(), INSERT, p.id, p.jobcenterId, p.customerNumber,
+                p.firstName, p.lastName, p.dateOfBirth, p.gender, p.customerType, p.labourMarketDistance,
+                p.vocationalQualification, p.ageBand, p.registeredAt, p.changedAt, p.version);
     }
 
     /**
@@ -136,15 +114,7 @@ public class Participant extends PanacheEntityBase {
      * auto-flush of the session) cost more CPU than the INSERT itself (issue 16's profile).
      */
     public static boolean customerNumberTaken(String jobcenterId, String customerNumber) {
-        return getEntityManager().unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
-            try (java.sql.PreparedStatement select = connection.prepareStatement(
-                    "SELECT 1 FROM participant WHERE jobcenter_id = ? AND customer_number = ?")) {
-                select.setString(1, jobcenterId);
-                select.setString(2, customerNumber);
-                try (java.sql.ResultSet rs = select.executeQuery()) {
-                    return rs.next();
-                }
-            }
-        });
+        return TransactionSql.exists(getEntityManager(),
+                "SELECT 1 FROM participant WHERE jobcenter_id = ? AND customer_number = ?", jobcenterId, customerNumber);
     }
 }

@@ -3,6 +3,7 @@ package de.nrw.activation.platform.outbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.nrw.activation.platform.events.EventEnvelope;
+import de.nrw.activation.platform.jdbc.TransactionSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,10 +11,8 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
 
 /**
  * The transactional outbox: an event is written in the same database transaction as the
@@ -59,16 +58,7 @@ public class Outbox {
         // whole session and went through its query machinery on every write (issue 16's profile).
         // The change's own rows are flushed by Hibernate by the commit at the latest, in the same
         // transaction, so the event still exists if and only if the change is committed.
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                insert.setObject(1, event.id());
-                insert.setString(2, topic);
-                insert.setString(3, key);
-                insert.setString(4, type);
-                insert.setString(5, new String(payload, StandardCharsets.UTF_8));
-                insert.executeUpdate();
-            }
-        });
+        TransactionSql.update(em, INSERT, event.id(), topic, key, type, new String(payload, StandardCharsets.UTF_8));
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() { }

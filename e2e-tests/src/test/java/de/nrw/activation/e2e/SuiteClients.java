@@ -1,0 +1,111 @@
+package de.nrw.activation.e2e;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.nrw.activation.testsupport.RunningSuite;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The running suite's APIs through the clients generated from the services' OpenAPI documents
+ * (module clients), for one caller: its bearer token goes with every request.
+ */
+record SuiteClients(de.nrw.activation.clients.participants.api.ParticipantsApi participants,
+                    de.nrw.activation.clients.groups.api.GroupsApi groups,
+                    de.nrw.activation.clients.groups.api.SessionsApi sessions,
+                    de.nrw.activation.clients.groups.api.ParticipationsApi participations,
+                    de.nrw.activation.clients.groups.api.AttendanceApi attendance,
+                    de.nrw.activation.clients.outcomes.api.OutcomesApi outcomes,
+                    de.nrw.activation.clients.outcomes.api.FollowUpsApi followUps,
+                    de.nrw.activation.clients.reporting.api.ReportsApi reports,
+                    de.nrw.activation.clients.reporting.api.ProjectionsApi projections) {
+
+    static final ObjectMapper JSON = de.nrw.activation.clients.reporting.ApiClient.createDefaultObjectMapper();
+
+    /** A generated client's call; each service's client throws its own ApiException. */
+    interface Call<T> {
+        T call() throws Exception;
+    }
+
+    static SuiteClients as(String token) {
+        RunningSuite suite = RunningSuite.get();
+        Consumer<HttpRequest.Builder> bearer = request -> {
+            request.header("Authorization", "Bearer " + token);
+            // An operation without a response body (DELETE, 204) is documented with only its problem+json errors, so
+            // the generated client accepts only application/problem+json; the services' resources produce
+            // application/json and answer such a request 406. Accept JSON as well until the documents and the
+            // resources agree.
+            String accept = request.copy().build().headers().firstValue("Accept").orElse("");
+            if (!accept.contains("application/json")) {
+                request.setHeader("Accept", accept.isEmpty() ? "application/json" : accept + ", application/json");
+            }
+        };
+        var participants = new de.nrw.activation.clients.participants.ApiClient(http(), JSON,
+                suite.url("participants-service")).setRequestInterceptor(bearer);
+        var groups = new de.nrw.activation.clients.groups.ApiClient(http(), JSON,
+                suite.url("groups-service")).setRequestInterceptor(bearer);
+        var outcomes = new de.nrw.activation.clients.outcomes.ApiClient(http(), JSON,
+                suite.url("outcomes-service")).setRequestInterceptor(bearer);
+        var reporting = new de.nrw.activation.clients.reporting.ApiClient(http(), JSON,
+                suite.url("reporting-service")).setRequestInterceptor(bearer);
+        return new SuiteClients(new de.nrw.activation.clients.participants.api.ParticipantsApi(participants),
+                new de.nrw.activation.clients.groups.api.GroupsApi(groups),
+                new de.nrw.activation.clients.groups.api.SessionsApi(groups),
+                new de.nrw.activation.clients.groups.api.ParticipationsApi(groups),
+                new de.nrw.activation.clients.groups.api.AttendanceApi(groups),
+                new de.nrw.activation.clients.outcomes.api.OutcomesApi(outcomes),
+                new de.nrw.activation.clients.outcomes.api.FollowUpsApi(outcomes),
+                new de.nrw.activation.clients.reporting.api.ReportsApi(reporting),
+                new de.nrw.activation.clients.reporting.api.ProjectionsApi(reporting));
+    }
+
+    private static HttpClient.Builder http() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+    }
+
+    /** The HTTP status a call answers with: 2xx when it succeeds, else its ApiException's code. */
+    static int statusOf(Call<?> call) {
+        try {
+            call.call();
+            return 200;
+        } catch (Exception failure) {
+            return status(failure);
+        }
+    }
+
+    /** Calls until the target service has seen the events it needs (it answers 404 until then). */
+    static <T> T awaitAnswer(Call<T> call) {
+        Object[] answer = new Object[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            try {
+                answer[0] = call.call();
+                return true;
+            } catch (Exception failure) {
+                assertThat(status(failure)).as(String.valueOf(failure.getMessage())).isEqualTo(404);
+                return false;
+            }
+        });
+        @SuppressWarnings("unchecked")
+        T result = (T) answer[0];
+        return result;
+    }
+
+    /** The status of a generated client's ApiException (0 for an I/O failure); rethrows anything else. */
+    static int status(Exception failure) {
+        if (failure instanceof de.nrw.activation.clients.participants.ApiException e) {
+            return e.getCode();
+        } else if (failure instanceof de.nrw.activation.clients.groups.ApiException e) {
+            return e.getCode();
+        } else if (failure instanceof de.nrw.activation.clients.outcomes.ApiException e) {
+            return e.getCode();
+        } else if (failure instanceof de.nrw.activation.clients.reporting.ApiException e) {
+            return e.getCode();
+        }
+        throw new IllegalStateException(failure);
+    }
+}
