@@ -1,6 +1,5 @@
 package de.nrw.activation.demo;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -21,40 +20,8 @@ final class Calls {
         T call() throws Exception;
     }
 
-    /** The service clients, one HTTP client each; the caller's token goes with each call ({@link #bearer}). */
-    record Clients(de.nrw.activation.clients.participants.api.ParticipantsApi participants,
-                   de.nrw.activation.clients.groups.api.GroupsApi groups,
-                   de.nrw.activation.clients.groups.api.SessionsApi sessions,
-                   de.nrw.activation.clients.groups.api.ParticipationsApi participations,
-                   de.nrw.activation.clients.groups.api.AttendanceApi attendance,
-                   de.nrw.activation.clients.outcomes.api.OutcomesApi outcomes,
-                   de.nrw.activation.clients.outcomes.api.FollowUpsApi followUps) {
-
-        static Clients of(DemoLoader.Urls urls) {
-            var participants = new de.nrw.activation.clients.participants.ApiClient(http(),
-                    de.nrw.activation.clients.participants.ApiClient.createDefaultObjectMapper(), urls.participants())
-                    .setReadTimeout(TIMEOUT);
-            var groups = new de.nrw.activation.clients.groups.ApiClient(http(),
-                    de.nrw.activation.clients.groups.ApiClient.createDefaultObjectMapper(), urls.groups())
-                    .setReadTimeout(TIMEOUT);
-            var outcomes = new de.nrw.activation.clients.outcomes.ApiClient(http(),
-                    de.nrw.activation.clients.outcomes.ApiClient.createDefaultObjectMapper(), urls.outcomes())
-                    .setReadTimeout(TIMEOUT);
-            return new Clients(new de.nrw.activation.clients.participants.api.ParticipantsApi(participants),
-                    new de.nrw.activation.clients.groups.api.GroupsApi(groups),
-                    new de.nrw.activation.clients.groups.api.SessionsApi(groups),
-                    new de.nrw.activation.clients.groups.api.ParticipationsApi(groups),
-                    new de.nrw.activation.clients.groups.api.AttendanceApi(groups),
-                    new de.nrw.activation.clients.outcomes.api.OutcomesApi(outcomes),
-                    new de.nrw.activation.clients.outcomes.api.FollowUpsApi(outcomes));
-        }
-
-        private static HttpClient.Builder http() {
-            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
-        }
-    }
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /** How long one answer may take. */
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     /** How often and how long the loader waited for a service to see the events it needs (issue 16: where it waits). */
     static final AtomicLong EVENT_WAITS = new AtomicLong();

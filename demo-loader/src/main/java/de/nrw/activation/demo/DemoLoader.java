@@ -1,5 +1,6 @@
 package de.nrw.activation.demo;
 
+import de.nrw.activation.clients.SuiteApis;
 import de.nrw.activation.clients.groups.model.AttendanceEntry;
 import de.nrw.activation.clients.groups.model.AttendanceStatus;
 import de.nrw.activation.clients.groups.model.EnterParticipation;
@@ -89,7 +90,7 @@ public final class DemoLoader {
             "enter the groups", "attendance and exits", "outcomes and follow-ups");
 
     private final PrivateKey key;
-    private final Calls.Clients api;
+    private final SuiteApis api;
     private volatile Progress progress;
 
     /** Where the four services answer. */
@@ -102,7 +103,8 @@ public final class DemoLoader {
 
     public DemoLoader(Urls urls, Path privateKey) {
         this.key = readKey(privateKey);
-        this.api = Calls.Clients.of(urls);
+        this.api = SuiteApis.of(new SuiteApis.Urls(urls.participants(), urls.groups(), urls.outcomes(), urls.reporting()),
+                null, Calls.TIMEOUT); // the caller's token goes with each call (Calls.bearer)
     }
 
     public static void main(String[] args) throws Exception {

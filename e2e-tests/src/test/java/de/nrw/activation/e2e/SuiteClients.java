@@ -1,9 +1,9 @@
 package de.nrw.activation.e2e;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.nrw.activation.clients.SuiteApis;
 import de.nrw.activation.testsupport.RunningSuite;
 
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -13,17 +13,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The running suite's APIs through the clients generated from the services' OpenAPI documents
- * (module clients), for one caller: its bearer token goes with every request.
+ * (module clients), for one caller: its bearer token goes with every request; and how a test
+ * reads a generated client's failures.
  */
-record SuiteClients(de.nrw.activation.clients.participants.api.ParticipantsApi participants,
-                    de.nrw.activation.clients.groups.api.GroupsApi groups,
-                    de.nrw.activation.clients.groups.api.SessionsApi sessions,
-                    de.nrw.activation.clients.groups.api.ParticipationsApi participations,
-                    de.nrw.activation.clients.groups.api.AttendanceApi attendance,
-                    de.nrw.activation.clients.outcomes.api.OutcomesApi outcomes,
-                    de.nrw.activation.clients.outcomes.api.FollowUpsApi followUps,
-                    de.nrw.activation.clients.reporting.api.ReportsApi reports,
-                    de.nrw.activation.clients.reporting.api.ProjectionsApi projections) {
+final class SuiteClients {
+
+    private SuiteClients() { }
 
     static final ObjectMapper JSON = de.nrw.activation.clients.reporting.ApiClient.createDefaultObjectMapper();
 
@@ -32,8 +27,7 @@ record SuiteClients(de.nrw.activation.clients.participants.api.ParticipantsApi p
         T call() throws Exception;
     }
 
-    static SuiteClients as(String token) {
-        RunningSuite suite = RunningSuite.get();
+    static SuiteApis as(String token) {
         Consumer<HttpRequest.Builder> bearer = request -> {
             request.header("Authorization", "Bearer " + token);
             // An operation without a response body (DELETE, 204) is documented with only its problem+json errors, so
@@ -45,27 +39,9 @@ record SuiteClients(de.nrw.activation.clients.participants.api.ParticipantsApi p
                 request.setHeader("Accept", accept.isEmpty() ? "application/json" : accept + ", application/json");
             }
         };
-        var participants = new de.nrw.activation.clients.participants.ApiClient(http(), JSON,
-                suite.url("participants-service")).setRequestInterceptor(bearer);
-        var groups = new de.nrw.activation.clients.groups.ApiClient(http(), JSON,
-                suite.url("groups-service")).setRequestInterceptor(bearer);
-        var outcomes = new de.nrw.activation.clients.outcomes.ApiClient(http(), JSON,
-                suite.url("outcomes-service")).setRequestInterceptor(bearer);
-        var reporting = new de.nrw.activation.clients.reporting.ApiClient(http(), JSON,
-                suite.url("reporting-service")).setRequestInterceptor(bearer);
-        return new SuiteClients(new de.nrw.activation.clients.participants.api.ParticipantsApi(participants),
-                new de.nrw.activation.clients.groups.api.GroupsApi(groups),
-                new de.nrw.activation.clients.groups.api.SessionsApi(groups),
-                new de.nrw.activation.clients.groups.api.ParticipationsApi(groups),
-                new de.nrw.activation.clients.groups.api.AttendanceApi(groups),
-                new de.nrw.activation.clients.outcomes.api.OutcomesApi(outcomes),
-                new de.nrw.activation.clients.outcomes.api.FollowUpsApi(outcomes),
-                new de.nrw.activation.clients.reporting.api.ReportsApi(reporting),
-                new de.nrw.activation.clients.reporting.api.ProjectionsApi(reporting));
-    }
-
-    private static HttpClient.Builder http() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+        RunningSuite suite = RunningSuite.get();
+        return SuiteApis.of(new SuiteApis.Urls(suite.url("participants-service"), suite.url("groups-service"),
+                suite.url("outcomes-service"), suite.url("reporting-service")), bearer, null);
     }
 
     /** The HTTP status a call answers with: 2xx when it succeeds, else its ApiException's code. */

@@ -1,5 +1,6 @@
 package de.nrw.activation.e2e;
 
+import de.nrw.activation.clients.SuiteApis;
 import de.nrw.activation.clients.groups.model.Absences;
 import de.nrw.activation.clients.groups.model.AttendanceEntry;
 import de.nrw.activation.clients.groups.model.AttendanceStatus;
@@ -63,8 +64,8 @@ class UseCasesEndToEndTest {
 
     static final String JC = "koeln";
     static RunningSuite suite;
-    static SuiteClients staff;
-    static SuiteClients coordinator;
+    static SuiteApis staff;
+    static SuiteApis coordinator;
     static final List<UUID> participants = new ArrayList<>();
     static final List<UUID> participations = new ArrayList<>();
     static UUID groupId;
@@ -103,7 +104,7 @@ class UseCasesEndToEndTest {
         assertThat(changed.getHeaders().get("etag")).containsExactly("\"1\"");
         assertThat(changed.getData().getLabourMarketDistance()).isEqualTo(LabourMarketDistance.DISTANT);
         // another Jobcenter does not see them
-        SuiteClients bochum = SuiteClients.as(Tokens.staff("bochum"));
+        SuiteApis bochum = SuiteClients.as(Tokens.staff("bochum"));
         assertThat(statusOf(() -> bochum.participants().getParticipant(participants.get(0).toString())))
                 .isEqualTo(404);
     }
@@ -251,7 +252,7 @@ class UseCasesEndToEndTest {
             given().get(suite.url(service) + "/q/metrics").then().statusCode(200);
             given().accept("application/json").get(suite.url(service) + "/q/openapi").then().statusCode(200);
         }
-        SuiteClients ops = SuiteClients.as(Tokens.ops());
+        SuiteApis ops = SuiteClients.as(Tokens.ops());
         assertThat(ops.projections().getProjectionStatus()).isNotNull();
         assertThat(ops.projections().rebuildProjectionWithHttpInfo().getStatusCode()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(koelnRow().getN()).isEqualTo(3L));
