@@ -20,6 +20,24 @@ public final class OpenApiDocument {
     /** The operations of a document: those without an operationId or tags ("post /api/v1/x"), and every operationId. */
     public record Operations(List<String> withoutIdOrTag, List<String> ids) { }
 
+    /**
+     * GET /q/openapi of the application under test, after checking that every operation has an
+     * operationId and a tag and that no operationId repeats (issue 19: clients are generated from it).
+     */
+    public static JsonPath withNamedOperations() {
+        JsonPath doc = read();
+        Operations operations = operations(doc);
+        if (!operations.withoutIdOrTag().isEmpty()) {
+            throw new AssertionError("operations without operationId or tags: " + operations.withoutIdOrTag());
+        }
+        List<String> repeated = operations.ids().stream().filter(id -> operations.ids().indexOf(id)
+                != operations.ids().lastIndexOf(id)).distinct().toList();
+        if (!repeated.isEmpty()) {
+            throw new AssertionError("operationIds used more than once: " + repeated);
+        }
+        return doc;
+    }
+
     /** GET /q/openapi as JSON from the application under test. */
     public static JsonPath read() {
         return given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
