@@ -49,6 +49,34 @@ public record SuiteApis(ParticipantsApi participants, GroupsApi groups, Sessions
                 new FollowUpsApi(outcomes), new ReportsApi(reporting), new ProjectionsApi(reporting));
     }
 
+    /** The HTTP status of a generated client's ApiException (0 for an I/O failure); -1 for any other failure. */
+    public static int status(Throwable failure) {
+        Answer answer = answerOf(failure);
+        return answer == null ? -1 : answer.status();
+    }
+
+    /** The answer's body of a generated client's ApiException (a problem+json document); null for any other failure. */
+    public static String responseBody(Throwable failure) {
+        Answer answer = answerOf(failure);
+        return answer == null ? null : answer.body();
+    }
+
+    /** What a refused call was answered; each service's client throws its own ApiException. */
+    private record Answer(int status, String body) { }
+
+    private static Answer answerOf(Throwable failure) {
+        if (failure instanceof de.nrw.activation.clients.participants.ApiException e) {
+            return new Answer(e.getCode(), e.getResponseBody());
+        } else if (failure instanceof de.nrw.activation.clients.groups.ApiException e) {
+            return new Answer(e.getCode(), e.getResponseBody());
+        } else if (failure instanceof de.nrw.activation.clients.outcomes.ApiException e) {
+            return new Answer(e.getCode(), e.getResponseBody());
+        } else if (failure instanceof de.nrw.activation.clients.reporting.ApiException e) {
+            return new Answer(e.getCode(), e.getResponseBody());
+        }
+        return null;
+    }
+
     private static HttpClient.Builder http() {
         return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
     }

@@ -1,5 +1,6 @@
 package de.nrw.activation.demo;
 
+import de.nrw.activation.clients.SuiteApis;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -78,31 +79,12 @@ final class Calls {
         }
     }
 
-    /** The HTTP status of a generated client's ApiException; 0 for an I/O failure; -1 for anything else. */
     static int status(Throwable failure) {
-        if (failure instanceof de.nrw.activation.clients.participants.ApiException e) {
-            return e.getCode();
-        } else if (failure instanceof de.nrw.activation.clients.groups.ApiException e) {
-            return e.getCode();
-        } else if (failure instanceof de.nrw.activation.clients.outcomes.ApiException e) {
-            return e.getCode();
-        } else if (failure instanceof de.nrw.activation.clients.reporting.ApiException e) {
-            return e.getCode();
-        }
-        return -1;
+        return SuiteApis.status(failure);
     }
 
     private static String body(Throwable failure) {
-        if (failure instanceof de.nrw.activation.clients.participants.ApiException e) {
-            return e.getResponseBody();
-        } else if (failure instanceof de.nrw.activation.clients.groups.ApiException e) {
-            return e.getResponseBody();
-        } else if (failure instanceof de.nrw.activation.clients.outcomes.ApiException e) {
-            return e.getResponseBody();
-        } else if (failure instanceof de.nrw.activation.clients.reporting.ApiException e) {
-            return e.getResponseBody();
-        }
-        return null;
+        return SuiteApis.responseBody(failure);
     }
 
     static void sleep(long millis) {

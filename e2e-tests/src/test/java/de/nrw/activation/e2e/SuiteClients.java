@@ -73,15 +73,10 @@ final class SuiteClients {
 
     /** The status of a generated client's ApiException (0 for an I/O failure); rethrows anything else. */
     static int status(Exception failure) {
-        if (failure instanceof de.nrw.activation.clients.participants.ApiException e) {
-            return e.getCode();
-        } else if (failure instanceof de.nrw.activation.clients.groups.ApiException e) {
-            return e.getCode();
-        } else if (failure instanceof de.nrw.activation.clients.outcomes.ApiException e) {
-            return e.getCode();
-        } else if (failure instanceof de.nrw.activation.clients.reporting.ApiException e) {
-            return e.getCode();
+        int status = SuiteApis.status(failure);
+        if (status < 0) {
+            throw new IllegalStateException(failure);
         }
-        throw new IllegalStateException(failure);
+        return status;
     }
 }

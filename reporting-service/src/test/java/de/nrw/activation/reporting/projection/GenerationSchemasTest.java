@@ -32,10 +32,7 @@ class GenerationSchemasTest {
         String schema = ProjectionGeneration.schemaOf(900_000 + (int) (Math.random() * 99_999));
         UUID participation = UUID.randomUUID();
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                schemas.lock();
-                schemas.create(schema);
-            });
+            inTransaction(() -> schemas.create(schema));
             // as a generation of before migration V6: no record keys, its summary dropped by the migration
             Rows.execute(db, "ALTER TABLE " + schema + ".participation DROP COLUMN record_key");
             Rows.execute(db, "DROP TABLE " + schema + ".participation_summary");
@@ -43,10 +40,7 @@ class GenerationSchemasTest {
                     + "phase_id, entry_date, category) VALUES (?, ?, 'jc-a', 'PHASE_1', DATE '2025-03-04', 'OPEN')",
                     participation, UUID.randomUUID());
 
-            QuarkusTransaction.requiringNew().run(() -> {
-                schemas.lock();
-                schemas.addMissing(schema);
-            });
+            inTransaction(() -> schemas.addMissing(schema));
 
             long key = recordKeys.of(participation);
             assertThat(Rows.one(db, "SELECT record_key FROM " + schema + ".participation WHERE participation_id = ?",
@@ -66,19 +60,13 @@ class GenerationSchemasTest {
         String schema = ProjectionGeneration.schemaOf(900_000 + (int) (Math.random() * 99_999));
         UUID participation = UUID.randomUUID();
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                schemas.lock();
-                schemas.create(schema);
-            });
+            inTransaction(() -> schemas.create(schema));
             // as a generation of before the lifecycle migration
             Rows.execute(db, "ALTER TABLE " + schema + ".participation DROP COLUMN withdrawn, DROP COLUMN transferred_on");
             Rows.execute(db, "INSERT INTO " + schema + ".participation (participation_id, participant_id) VALUES (?, ?)",
                     participation, UUID.randomUUID());
 
-            QuarkusTransaction.requiringNew().run(() -> {
-                schemas.lock();
-                schemas.addMissing(schema);
-            });
+            inTransaction(() -> schemas.addMissing(schema));
 
             assertThat(Rows.one(db, "SELECT withdrawn, transferred_on FROM " + schema
                     + ".participation WHERE participation_id = ?", participation))
@@ -87,15 +75,20 @@ class GenerationSchemasTest {
                     + "WHERE table_schema = ? AND table_name = 'participation' AND column_name = 'withdrawn'", schema))
                     .containsEntry("is_nullable", "NO").containsEntry("column_default", "false");
             // nothing else was missing: a second start adds nothing
-            QuarkusTransaction.requiringNew().run(() -> {
-                schemas.lock();
-                schemas.addMissing(schema);
-            });
+            inTransaction(() -> schemas.addMissing(schema));
             assertThat(Rows.count(db, "SELECT count(*) FROM information_schema.columns WHERE table_schema = ?", schema))
                     .isEqualTo(Rows.count(db, "SELECT count(*) FROM information_schema.columns "
                             + "WHERE table_schema = 'read_model_template'"));
         } finally {
             schemas.drop(schema);
         }
+    }
+
+    /** As the projection does it: under the generations' lock, in a transaction of its own. */
+    private void inTransaction(Runnable change) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            schemas.lock();
+            change.run();
+        });
     }
 }
