@@ -66,9 +66,9 @@ public final class GroupRequests {
             @NotNull LocalDate startDate,
             @Schema(description = "6 to 8") @NotNull Integer weeks,
             @Schema(description = "3 or 4 of MONDAY..FRIDAY") @NotNull @Size(max = 7) List<@NotNull DayOfWeek> meetingDays,
-            @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "time", examples = "09:00")
+            @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", examples = "09:00")
             @NotNull LocalTime dailyStart,
-            @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "time", examples = "12:30")
+            @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", examples = "12:30")
             @NotNull LocalTime dailyEnd,
             @Schema(description = "1 to 20 places") @NotNull Integer capacity) {
     }

@@ -15,7 +15,7 @@ public final class SessionRequests {
     @Schema(name = "MoveSession", description = "The session's new day and, optionally, new times (default: the old ones)")
     public record Move(
             @NotNull LocalDate newDate,
-            @Schema(type = SchemaType.STRING, format = "time", examples = "09:00") LocalTime start,
-            @Schema(type = SchemaType.STRING, format = "time", examples = "12:30") LocalTime end) {
+            @Schema(type = SchemaType.STRING, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", examples = "09:00") LocalTime start,
+            @Schema(type = SchemaType.STRING, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", examples = "12:30") LocalTime end) {
     }
 }

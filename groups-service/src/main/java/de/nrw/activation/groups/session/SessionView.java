@@ -11,8 +11,8 @@ import java.time.LocalTime;
 @Schema(name = "Session")
 public record SessionView(
         LocalDate date,
-        @Schema(type = SchemaType.STRING, format = "time", examples = "09:00") @JsonFormat(pattern = "HH:mm") LocalTime start,
-        @Schema(type = SchemaType.STRING, format = "time", examples = "12:30") @JsonFormat(pattern = "HH:mm") LocalTime end,
+        @Schema(type = SchemaType.STRING, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$", examples = "09:00") @JsonFormat(pattern = "HH:mm") LocalTime start,
+        @Schema(type = SchemaType.STRING, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$", examples = "12:30") @JsonFormat(pattern = "HH:mm") LocalTime end,
         SessionStatus status,
         @Schema(description = "The day the timetable gave it, when it was moved; otherwise absent") LocalDate movedFrom) {
 

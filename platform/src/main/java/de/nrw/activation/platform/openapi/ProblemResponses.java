@@ -1,6 +1,7 @@
 package de.nrw.activation.platform.openapi;
 
 import de.nrw.activation.platform.problem.Problem;
+import de.nrw.activation.platform.web.Page;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +26,10 @@ import java.util.Set;
  * 413 (a body over {@code quarkus.http.limits.max-body-size}, on operations that take one),
  * 429 with {@code Retry-After} (the per-caller rate limit) and 500, all as
  * {@code application/problem+json}. An answer an operation documents itself is kept as it is.
+ *
+ * <p>It also gives every response header a resource declares by name only ({@code @Header(name =
+ * "ETag")}) the schema OpenAPI requires of a header: {@code X-Total-Count} an int64 from 0 to
+ * 2^31-1, {@code Location} a URI reference of at most 2048 characters, any other a string of at most 256.
  */
 public class ProblemResponses implements OASFilter {
 
@@ -44,6 +50,7 @@ public class ProblemResponses implements OASFilter {
             }
             for (Operation operation : path.getValue().getOperations().values()) {
                 addShared(operation);
+                addHeaderSchemas(operation);
                 used = true;
             }
         }
@@ -69,6 +76,34 @@ public class ProblemResponses implements OASFilter {
                 + "retry after the seconds in Retry-After")
                 .addHeader("Retry-After", header("Seconds to wait before the next request", Schema.SchemaType.INTEGER)));
         addIfAbsent(responses, "500", problem("An unexpected error; the body's errorId is the one to quote to the operators"));
+    }
+
+    /** A schema for each response header declared without one (a header object needs a schema or content). */
+    private static void addHeaderSchemas(Operation operation) {
+        if (operation.getResponses().getAPIResponses() == null) {
+            return;
+        }
+        for (APIResponse response : operation.getResponses().getAPIResponses().values()) {
+            if (response.getHeaders() == null) {
+                continue;
+            }
+            response.getHeaders().forEach((name, header) -> {
+                if (header.getRef() == null && header.getSchema() == null && header.getContent() == null) {
+                    header.setSchema(headerSchema(name));
+                }
+            });
+        }
+    }
+
+    private static Schema headerSchema(String name) {
+        if (Page.TOTAL_HEADER.equalsIgnoreCase(name)) {
+            return OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int64")
+                    .minimum(BigDecimal.ZERO).maximum(BigDecimal.valueOf(Integer.MAX_VALUE));
+        }
+        if ("Location".equalsIgnoreCase(name)) {
+            return OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri-reference").maxLength(2048);
+        }
+        return OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(256);
     }
 
     /**
@@ -119,22 +154,23 @@ public class ProblemResponses implements OASFilter {
             return;
         }
         Map<String, Schema> properties = new LinkedHashMap<>();
-        properties.put("type", text("A URI naming the kind of problem; docs/problems.md describes each").format("uri"));
-        properties.put("title", text("Short summary of the kind of problem"));
-        properties.put("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).description("The HTTP status"));
-        properties.put("detail", text("What went wrong with this request"));
+        properties.put("type", text("A URI naming the kind of problem; docs/problems.md describes each", 512).format("uri"));
+        properties.put("title", text("Short summary of the kind of problem", 256));
+        properties.put("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
+                .minimum(BigDecimal.valueOf(400)).maximum(BigDecimal.valueOf(599)).description("The HTTP status"));
+        properties.put("detail", text("What went wrong with this request", 4096));
         properties.put("violations", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
                 .description("The offending fields of a 400")
                 .items(OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                        .addProperty("field", text("The field, e.g. dateOfBirth or entries[2].status"))
-                        .addProperty("message", text("What is wrong with it"))));
+                        .addProperty("field", text("The field, e.g. dateOfBirth or entries[2].status", 512))
+                        .addProperty("message", text("What is wrong with it", 1024))));
         components.addSchema(SCHEMA, OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
                 .description("RFC 9457 problem details: the body of every error answer. Some problems add "
                         + "members of their own (rule, currentEtag, retryAfter, errorId).")
                 .properties(properties));
     }
 
-    private static Schema text(String description) {
-        return OASFactory.createSchema().addType(Schema.SchemaType.STRING).description(description);
+    private static Schema text(String description, int maxLength) {
+        return OASFactory.createSchema().addType(Schema.SchemaType.STRING).description(description).maxLength(maxLength);
     }
 }

@@ -48,6 +48,17 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void aHeaderDeclaredByNameOnlyGetsTheSchemaOpenApiRequires() {
+        JsonPath doc = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+                .extract().jsonPath();
+        String location = "paths.'/api/things'.post.responses.'201'.headers.Location.schema";
+        assertThat(doc.getString(location + ".type")).isEqualTo("string");
+        assertThat(doc.getString(location + ".format")).isEqualTo("uri-reference");
+        assertThat(doc.getString("paths.'/api/things'.post.responses.'429'.headers.Retry-After.schema.type"))
+                .isEqualTo("integer");
+    }
+
+    @Test
     void anAnswerTheOperationDocumentsItselfIsKept() {
         JsonPath doc = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
                 .extract().jsonPath();

@@ -23,6 +23,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
@@ -52,6 +53,7 @@ public class ThingResource {
     /** Creates a thing of the caller's Jobcenter; the name "explode" fails after the row is written. */
     @POST
     @Transactional
+    @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location"))
     public Response create(@NotNull @Valid NewThing request, @HeaderParam(Idempotency.HEADER) String key) {
         String jobcenter = caller.staffJobcenter();
         return idempotency.once(key, "POST /things", request, () -> {
