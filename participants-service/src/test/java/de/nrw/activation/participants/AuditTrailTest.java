@@ -42,7 +42,7 @@ class AuditTrailTest {
 
     @AfterEach
     void resetClock() {
-        TestClock.reset();
+        TestClock.CLOCK.reset();
     }
 
     static RequestSpecification asDataProtection(String jobcenter) {
@@ -201,14 +201,14 @@ class AuditTrailTest {
     void theJobcentersTrailIsSearchedByPeriodAndActorAndPaged() {
         String actor = "audit-" + UUID.randomUUID().toString().substring(0, 8);
         String token = Tokens.staff("herne", actor);
-        TestClock.today(LocalDate.of(2019, 2, 10));
+        TestClock.CLOCK.setToday(LocalDate.of(2019, 2, 10));
         String id = given().auth().oauth2(token).contentType(ContentType.JSON).body(ParticipantFixtures.registration("herne"))
                 .post("/api/v1/participants").then().statusCode(201).extract().path("id");
-        TestClock.today(LocalDate.of(2019, 2, 11));
+        TestClock.CLOCK.setToday(LocalDate.of(2019, 2, 11));
         given().auth().oauth2(token).get("/api/v1/participants/" + id).then().statusCode(200);
-        TestClock.today(LocalDate.of(2019, 2, 12));
+        TestClock.CLOCK.setToday(LocalDate.of(2019, 2, 12));
         given().auth().oauth2(token).get("/api/v1/participants/" + id).then().statusCode(200);
-        TestClock.reset();
+        TestClock.CLOCK.reset();
 
         asDataProtection("herne").queryParam("actor", actor).get("/api/v1/audit")
                 .then().statusCode(200).header("X-Total-Count", equalTo("3"));

@@ -47,11 +47,11 @@ final class ParticipantFixtures {
 
     /** Registers a participant in Herne on {@code day} (the service's clock set to it for the request). */
     static String registeredOn(LocalDate day) {
-        TestClock.today(day);
+        TestClock.CLOCK.setToday(day);
         try {
             return register("herne");
         } finally {
-            TestClock.reset();
+            TestClock.CLOCK.reset();
         }
     }
 

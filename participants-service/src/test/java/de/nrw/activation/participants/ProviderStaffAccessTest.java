@@ -50,7 +50,7 @@ class ProviderStaffAccessTest {
 
     @AfterEach
     void resetClock() {
-        TestClock.reset();
+        TestClock.CLOCK.reset();
     }
 
     static RequestSpecification asProvider(String jobcenter, String provider) {
@@ -66,7 +66,7 @@ class ProviderStaffAccessTest {
     void providerStaffSeeOnlyIdAndNamesOfAParticipantInTheirGroup() {
         String participant = ParticipantFixtures.register("herne");
         UUID group = events.group("herne", PROVIDER);
-        events.entered(participant, group, "herne", TestClock.today().minusDays(10));
+        events.entered(participant, group, "herne", TestClock.CLOCK.today().minusDays(10));
 
         asProvider("herne", PROVIDER).get("/api/v1/participants/" + participant)
                 .then().statusCode(200)
@@ -81,9 +81,9 @@ class ProviderStaffAccessTest {
     @Test
     void anotherProvidersGroupAJobcenterGroupOrNoGroupAnswer404AndAreLoggedAsDenied() {
         String inOtherProvidersGroup = ParticipantFixtures.register("herne");
-        events.entered(inOtherProvidersGroup, events.group("herne", OTHER_PROVIDER), "herne", TestClock.today());
+        events.entered(inOtherProvidersGroup, events.group("herne", OTHER_PROVIDER), "herne", TestClock.CLOCK.today());
         String inJobcenterGroup = ParticipantFixtures.register("herne");
-        events.entered(inJobcenterGroup, events.group("herne", null), "herne", TestClock.today());
+        events.entered(inJobcenterGroup, events.group("herne", null), "herne", TestClock.CLOCK.today());
         String inNoGroup = ParticipantFixtures.register("herne");
 
         for (String participant : List.of(inOtherProvidersGroup, inJobcenterGroup, inNoGroup)) {
@@ -100,11 +100,11 @@ class ProviderStaffAccessTest {
     @Test
     void theSameProviderWorkingForAnotherJobcenterSeesNothing() {
         String participant = ParticipantFixtures.register("herne");
-        events.entered(participant, events.group("herne", PROVIDER), "herne", TestClock.today());
+        events.entered(participant, events.group("herne", PROVIDER), "herne", TestClock.CLOCK.today());
 
         asProvider("bochum", PROVIDER).get("/api/v1/participants/" + participant).then().statusCode(404);
         // a group of another Jobcenter that names the participant gives no access to it either
-        events.entered(participant, events.group("bochum", PROVIDER), "bochum", TestClock.today());
+        events.entered(participant, events.group("bochum", PROVIDER), "bochum", TestClock.CLOCK.today());
         asProvider("bochum", PROVIDER).get("/api/v1/participants/" + participant).then().statusCode(404);
         asProvider("herne", PROVIDER).get("/api/v1/participants/" + participant).then().statusCode(200);
     }
@@ -112,7 +112,7 @@ class ProviderStaffAccessTest {
     @Test
     void everyOtherEndpointAnswersProviderStaff404AndChangesNothing() {
         String participant = ParticipantFixtures.register("herne");
-        events.entered(participant, events.group("herne", PROVIDER), "herne", TestClock.today());
+        events.entered(participant, events.group("herne", PROVIDER), "herne", TestClock.CLOCK.today());
         Map<String, Object> before = Rows.one(db, "SELECT * FROM participant WHERE id = ?", UUID.fromString(participant));
         String path = "/api/v1/participants/" + participant;
 
@@ -143,9 +143,9 @@ class ProviderStaffAccessTest {
         events.exited(participation, participant, group, "herne", exit);
         String path = "/api/v1/participants/" + participant;
 
-        TestClock.today(exit.plusDays(40));
+        TestClock.CLOCK.setToday(exit.plusDays(40));
         asProvider("herne", PROVIDER).get(path).then().statusCode(200);
-        TestClock.today(exit.plusDays(41));
+        TestClock.CLOCK.setToday(exit.plusDays(41));
         asProvider("herne", PROVIDER).get(path).then().statusCode(404);
         // Jobcenter staff keep seeing the participant
         asStaff("herne").get(path).then().statusCode(200).body("lastName", equalTo("Mustermann"));
@@ -153,11 +153,11 @@ class ProviderStaffAccessTest {
         // a corrected, later exit date moves the end of access
         events.exitCorrected(participation, participant, group, "herne", exit.plusDays(10));
         asProvider("herne", PROVIDER).get(path).then().statusCode(200);
-        TestClock.today(exit.plusDays(51));
+        TestClock.CLOCK.setToday(exit.plusDays(51));
         asProvider("herne", PROVIDER).get(path).then().statusCode(404);
         // the original exit delivered again afterwards does not undo the correction
         events.exited(participation, participant, group, "herne", exit);
-        TestClock.today(exit.plusDays(50));
+        TestClock.CLOCK.setToday(exit.plusDays(50));
         asProvider("herne", PROVIDER).get(path).then().statusCode(200);
     }
 
@@ -169,9 +169,9 @@ class ProviderStaffAccessTest {
         events.entered(participant, group, "herne", groupEnd.minusWeeks(8));
         String path = "/api/v1/participants/" + participant;
 
-        TestClock.today(groupEnd.plusDays(40));
+        TestClock.CLOCK.setToday(groupEnd.plusDays(40));
         asProvider("herne", PROVIDER).get(path).then().statusCode(200);
-        TestClock.today(groupEnd.plusDays(41));
+        TestClock.CLOCK.setToday(groupEnd.plusDays(41));
         asProvider("herne", PROVIDER).get(path).then().statusCode(404);
     }
 
@@ -187,9 +187,9 @@ class ProviderStaffAccessTest {
         events.entered(participation, participant, oldGroup, "herne", transfer.minusWeeks(3));
         String path = "/api/v1/participants/" + participant;
 
-        TestClock.today(transfer.minusDays(1).plusDays(40));
+        TestClock.CLOCK.setToday(transfer.minusDays(1).plusDays(40));
         asProvider("herne", PROVIDER).get(path).then().statusCode(200);
-        TestClock.today(transfer.plusDays(40));
+        TestClock.CLOCK.setToday(transfer.plusDays(40));
         asProvider("herne", PROVIDER).get(path).then().statusCode(404);
         asProvider("herne", OTHER_PROVIDER).get(path).then().statusCode(200);
     }
@@ -198,7 +198,7 @@ class ProviderStaffAccessTest {
     void aWithdrawnParticipationGivesNoAccess() {
         String participant = ParticipantFixtures.register("herne");
         UUID group = events.group("herne", PROVIDER);
-        UUID participation = events.entered(participant, group, "herne", TestClock.today());
+        UUID participation = events.entered(participant, group, "herne", TestClock.CLOCK.today());
         asProvider("herne", PROVIDER).get("/api/v1/participants/" + participant).then().statusCode(200);
 
         events.withdrawn(participation, participant, group, "herne");
@@ -209,7 +209,7 @@ class ProviderStaffAccessTest {
     void aGroupHandedToAnotherProviderMovesTheAccessEvenIfTheEntryCameFirst() {
         String participant = ParticipantFixtures.register("herne");
         UUID group = UUID.randomUUID();
-        events.entered(participant, group, "herne", TestClock.today());
+        events.entered(participant, group, "herne", TestClock.CLOCK.today());
         asProvider("herne", PROVIDER).get("/api/v1/participants/" + participant).then().statusCode(404);
 
         events.scheduled(group, "herne", PROVIDER);

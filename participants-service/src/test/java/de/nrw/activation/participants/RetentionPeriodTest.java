@@ -56,7 +56,7 @@ class RetentionPeriodTest {
 
     @AfterEach
     void resetClock() {
-        TestClock.reset();
+        TestClock.CLOCK.reset();
     }
 
     private Set<String> unerased() {
@@ -68,7 +68,7 @@ class RetentionPeriodTest {
     void exactlyTheParticipantsPastTheConfiguredPeriodsAreErased() {
         assertThat(config.afterLastParticipation()).isEqualTo(Period.ofYears(2));
         assertThat(config.afterRegistrationWithoutParticipation()).isEqualTo(Period.ofMonths(6));
-        LocalDate today = TestClock.today();
+        LocalDate today = TestClock.CLOCK.today();
         GroupEvents events = new GroupEvents(db, mapper);
         UUID group = events.group("herne", null);
 

@@ -44,7 +44,7 @@ class RetentionTest {
 
     @AfterEach
     void resetClock() {
-        TestClock.reset();
+        TestClock.CLOCK.reset();
     }
 
     private Map<String, Object> row(String id) {
@@ -62,7 +62,7 @@ class RetentionTest {
 
     @Test
     void exactlyTheParticipantsPastThePeriodAreErasedAsOnRequest() {
-        LocalDate today = TestClock.today();
+        LocalDate today = TestClock.CLOCK.today();
         GroupEvents events = new GroupEvents(db, mapper);
         UUID group = events.group("herne", null);
 
@@ -89,11 +89,11 @@ class RetentionTest {
         String alreadyErased = ParticipantFixtures.registeredOn(today.minusYears(3));
         asStaff("herne").delete("/api/v1/participants/" + alreadyErased).then().statusCode(204);
         // an idempotent answer stored for a registration repeats the name: it is forgotten too
-        TestClock.today(today.minusYears(2));
+        TestClock.CLOCK.setToday(today.minusYears(2));
         String withStoredAnswer = asStaff("herne").header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(ParticipantFixtures.registration("herne")).post("/api/v1/participants")
                 .then().statusCode(201).extract().path("id");
-        TestClock.reset();
+        TestClock.CLOCK.reset();
 
         List<String> due = List.of(registeredOverAYearAgo, registeredAYearAgoToday, onlyWithdrawn, endedFiveYearsAgoToday,
                 withStoredAnswer);
@@ -152,7 +152,7 @@ class RetentionTest {
 
     @Test
     void aParticipantLeavesTheRetentionListOnEnteringAGroupAndReturnsFiveYearsAfterTheExit() {
-        LocalDate today = TestClock.today();
+        LocalDate today = TestClock.CLOCK.today();
         GroupEvents events = new GroupEvents(db, mapper);
         UUID group = events.group("herne", null);
         String id = ParticipantFixtures.registeredOn(today.minusYears(7));

@@ -1,12 +1,9 @@
 package de.nrw.activation.reporting;
 
+import de.nrw.activation.testsupport.MovableClock;
 import jakarta.inject.Singleton;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 
 /**
  * The tests' "today" for the provisional figures: Sunday 20 May 2012, three months after the
@@ -15,24 +12,11 @@ import java.time.ZoneId;
  * {@code @DefaultBean}) in this module's tests only.
  */
 @Singleton
-public class TestClock extends Clock {
+public class TestClock extends MovableClock {
 
-    public static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     public static final LocalDate TODAY = LocalDate.of(2012, 5, 20);
-    private static final Instant NOW = TODAY.atTime(LocalTime.of(10, 0)).atZone(ZONE).toInstant();
 
-    @Override
-    public ZoneId getZone() {
-        return ZONE;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return Clock.fixed(NOW, zone);
-    }
-
-    @Override
-    public Instant instant() {
-        return NOW;
+    public TestClock() {
+        super(TODAY);
     }
 }
