@@ -24,7 +24,8 @@ public class RecordKeys {
     public static final long M = 1L << 31;
     static final int MIN_SECRET_LENGTH = 16;
 
-    private final byte[] secret;
+    /** One keyed HMAC per projection thread: looked up and keyed once, not per record. */
+    private final ThreadLocal<Mac> macs;
 
     @Inject
     public RecordKeys(@ConfigProperty(name = "reporting.confidentiality.secret") String secret) {
@@ -32,22 +33,25 @@ public class RecordKeys {
             throw new IllegalStateException("reporting.confidentiality.secret (REPORTING_CONFIDENTIALITY_SECRET) "
                     + "must be set to at least " + MIN_SECRET_LENGTH + " characters");
         }
-        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        SecretKeySpec key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 unavailable", e);
+            }
+        });
     }
 
     /** The record key of a participation, in [0, M). */
     public long of(UUID participationId) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            byte[] h = mac.doFinal(participationId.toString().getBytes(StandardCharsets.US_ASCII));
-            long v = 0;
-            for (int i = 0; i < 8; i++) {
-                v = (v << 8) | (h[i] & 0xFF);
-            }
-            return Math.floorMod(v, M);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        byte[] h = macs.get().doFinal(participationId.toString().getBytes(StandardCharsets.US_ASCII));
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = (v << 8) | (h[i] & 0xFF);
         }
+        return Math.floorMod(v, M);
     }
 }

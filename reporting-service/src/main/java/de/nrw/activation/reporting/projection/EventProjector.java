@@ -1,5 +1,6 @@
 package de.nrw.activation.reporting.projection;
 
+import de.nrw.activation.reporting.confidentiality.RecordKeys;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.nrw.activation.platform.consumer.EventBatchHandler;
 import de.nrw.activation.platform.events.EventEnvelope;
@@ -44,7 +45,7 @@ public final class EventProjector implements EventBatchHandler {
     private final FactLocks locks;
 
     public EventProjector(String schema, EntityManager em, ObjectMapper mapper,
-                          de.nrw.activation.reporting.confidentiality.RecordKeys recordKeys) {
+                          RecordKeys recordKeys) {
         if (!schema.matches("rm_[0-9]+")) {
             throw new IllegalArgumentException("Bad read model schema " + schema);
         }

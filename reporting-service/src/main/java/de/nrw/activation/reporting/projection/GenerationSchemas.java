@@ -1,5 +1,6 @@
 package de.nrw.activation.reporting.projection;
 
+import de.nrw.activation.reporting.confidentiality.RecordKeys;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,7 +8,11 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The DDL of a read model generation: its schema {@code rm_<n>} holds one table per template
@@ -29,7 +34,7 @@ public class GenerationSchemas {
     EntityManager em;
 
     @Inject
-    de.nrw.activation.reporting.confidentiality.RecordKeys recordKeys;
+    RecordKeys recordKeys;
 
     /** Serialises generation DDL and switches across instances, until the transaction ends. */
     void lock() {
@@ -88,13 +93,13 @@ public class GenerationSchemas {
         }
     }
 
-    private void addRecordKeys(java.sql.Connection connection, String schema) throws java.sql.SQLException {
-        List<java.util.UUID> ids = new java.util.ArrayList<>();
+    private void addRecordKeys(Connection connection, String schema) throws SQLException {
+        List<UUID> ids = new ArrayList<>();
         try (var statement = connection.prepareStatement("SELECT participation_id FROM " + schema
                 + ".participation WHERE record_key IS NULL");
              var rs = statement.executeQuery()) {
             while (rs.next()) {
-                ids.add(rs.getObject(1, java.util.UUID.class));
+                ids.add(rs.getObject(1, UUID.class));
             }
         }
         if (ids.isEmpty()) {

@@ -1,10 +1,10 @@
 package de.nrw.activation.reporting.projection;
 
 import de.nrw.activation.contract.ParticipationEnteredData;
-import de.nrw.activation.reporting.confidentiality.RecordKeys;
 import de.nrw.activation.contract.ParticipationExitedData;
 import de.nrw.activation.contract.ParticipationTransferredData;
 import de.nrw.activation.contract.ParticipationWithdrawnData;
+import de.nrw.activation.reporting.confidentiality.RecordKeys;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,5 +1,6 @@
 package de.nrw.activation.reporting.projection;
 
+import de.nrw.activation.reporting.confidentiality.RecordKeys;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,7 +66,7 @@ public class Projections {
     GenerationSchemas schemas;
 
     @Inject
-    de.nrw.activation.reporting.confidentiality.RecordKeys recordKeys;
+    RecordKeys recordKeys;
 
     @Inject
     TopicOffsets offsets;
