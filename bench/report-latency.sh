@@ -2,7 +2,7 @@
 # Benchmark 4: report latency with 1,000,000 participations in the read model (18 Jobcenters).
 # Tops the read model up to the target with participation.entered.v1 events (as groups-service publishes them,
 # attributes at entry included), waits for the projection, then times GET /api/v1/reports/whereabouts for every
-# groupBy dimension, as the coordinator (all Jobcenters, suppression on), for all phases, for Phase I, and for a
+# groupBy dimension, as the coordinator (all Jobcenters, perturbed), for all phases, for Phase I, and for a
 # period (from/to) instead of a phase.
 #   bench/report-latency.sh [participations=1000000] [repeats=30]
 source "$(dirname "$0")/env.sh"

@@ -257,11 +257,7 @@ function announce(text) {
 
 // --- cells ---------------------------------------------------------------------------------
 
-function isSuppressed(row, field) {
-  return Array.isArray(row.suppressedFields) && row.suppressedFields.includes(field);
-}
-
-/** A field of a row; {@code field} may name a nested one ("exitsByReason.dropout", as suppressedFields does). */
+/** A field of a row; {@code field} may name a nested one ("exitsByReason.dropout"). */
 function valueOf(row, field) {
   return field.split('.').reduce((object, name) => (object === null || object === undefined ? undefined : object[name]), row);
 }
@@ -277,15 +273,11 @@ function provisionalMark(row) {
   });
 }
 
-/** A data cell: a count, a whole percentage (marked "vorläufig" with the provisional count), "unterdrückt" or "–" (no denominator). */
+/** A data cell: a count, a whole percentage (marked "vorläufig" with the provisional count) or "–" (no denominator). */
 function cell(row, field, kind, extra = {}) {
   const value = valueOf(row, field);
   const attributes = { 'data-field': field, ...extra };
   if (value === null || value === undefined) {
-    if (isSuppressed(row, field) || row.suppressed) {
-      return el('td', { ...attributes, class: 'suppressed', 'data-suppressed': 'true', 'aria-describedby': 'suppression-note' },
-        el('span', { text: 'unterdrückt' }));
-    }
     return el('td', { ...attributes, class: 'none', title: 'keine Angabe (kein Nenner)' },
       el('span', { 'aria-hidden': 'true', text: '–' }), el('span', { class: 'visually-hidden', text: 'keine Angabe' }));
   }
@@ -295,8 +287,9 @@ function cell(row, field, kind, extra = {}) {
   return el('td', attributes, numbers.format(value));
 }
 
-function anySuppressed(report) {
-  return [...report.rows, report.total].some(row => row && row.suppressed);
+/** The coordinator's cross-Jobcenter figures are perturbed (cell key method): the note under the tables says so. */
+function isPerturbed(report) {
+  return Boolean(report && report.perturbed);
 }
 
 // --- view: whereabouts, chart, sustainability ---------------------------------------------------
@@ -366,7 +359,7 @@ function renderWhereabouts(report, sel) {
     table.querySelector('tbody').append(el('tr', {}, el('td', { colspan: 20, text: 'Keine Teilnahmen in dieser Auswahl.' })));
   }
   $('whereabouts-table').replaceChildren(table);
-  $('suppression-note').hidden = !anySuppressed(report);
+  $('perturbation-note').hidden = !isPerturbed(report);
 }
 
 function renderSustainability(report, sel) {
@@ -382,8 +375,8 @@ function renderSustainability(report, sel) {
     el('tbody', {}, ...report.rows.map(row => line(row, keyLabel(groupBy, row.key), false))),
     report.total ? el('tfoot', {}, line(report.total, TOTAL_LABEL, true)) : null);
   $('sustainability-table').replaceChildren(table);
-  if (anySuppressed(report)) {
-    $('suppression-note').hidden = false;
+  if (isPerturbed(report)) {
+    $('perturbation-note').hidden = false;
   }
 }
 
@@ -449,7 +442,7 @@ async function loadComparison(sel, ticket) {
     el('thead', {}, head), el('tbody', {}, ...rows));
   $('comparison-table').replaceChildren(table);
   setBusy(['comparison-table'], false);
-  $('suppression-note').hidden = !(anySuppressed(whereabouts) || anySuppressed(sustainability));
+  $('perturbation-note').hidden = !(isPerturbed(whereabouts) || isPerturbed(sustainability));
   shown.comparison = { path, filename: csvName('verbleib', sel, 'providerType') };
   $('download-comparison').disabled = false;
   announce('Vergleich Jobcenter und Bildungsträger geladen.');
@@ -464,7 +457,7 @@ async function loadFiguresView(sel, ticket) {
     return;
   }
   setBusy(['trend-chart', 'structure-chart', 'structure-table', 'kinds-table', 'exits-table'], false);
-  $('suppression-note').hidden = !reports.some(anySuppressed);
+  $('perturbation-note').hidden = !reports.some(isPerturbed);
   const base = { phaseId: sel.phaseId, from: sel.from, to: sel.to };
   shown.trend = { path: `/reports/whereabouts${query({ ...base, groupBy: 'entryQuarter' })}`, filename: csvName('verbleib', sel, 'entryQuarter') };
   shown.structure = { path: `/reports/structure${query(base)}`, filename: csvName('struktur', sel, 'jobcenter') };

@@ -19,7 +19,7 @@ function svgEl(tag, attributes = {}, text = null) {
   return element;
 }
 
-/** Integration quota per entry quarter as bars; a suppressed quarter is labelled "unterdrückt", not drawn. */
+/** Integration quota per entry quarter as bars (a quarter without a quota is labelled "keine Angabe"). */
 function trendChart(report, sel, page) {
   const rows = report.rows;
   const width = Math.max(560, 80 + rows.length * 70);
@@ -43,7 +43,7 @@ function trendChart(report, sel, page) {
     const label = keyLabel('entryQuarter', row.key);
     g.append(svgEl('text', { x: x + 25, y: top + plot + 18, 'text-anchor': 'middle' }, row.key.replace('-', ' ')));
     if (row.integrationQuotaPercent === null || row.integrationQuotaPercent === undefined) {
-      g.append(svgEl('text', { x: x + 25, y: top + plot - 6, 'text-anchor': 'middle', class: 'suppressed' }, 'unterdrückt'));
+      g.append(svgEl('text', { x: x + 25, y: top + plot - 6, 'text-anchor': 'middle', class: 'none' }, 'keine Angabe'));
     } else {
       const h = plot * Number(row.integrationQuota);
       const bar = svgEl('rect', { x, y: top + plot - h, width: 50, height: h, fill: '#1f5f99', class: 'bar' });
@@ -97,7 +97,7 @@ function kindsTable(page, report, sel) {
   const rows = INTEGRATION_KINDS.map(kind => page.el('tr', { 'data-kind': kind.count },
     page.el('th', { scope: 'row', text: kind.label }),
     ...all.map(row => {
-      const kinds = { ...(row.integrationKinds || {}), suppressedFields: row.suppressedFields, suppressed: row.suppressed };
+      const kinds = row.integrationKinds || {};
       const td = page.cell(kinds, kind.count, 'count', { 'data-key': row.key });
       const share = kinds[kind.share];
       if (share !== null && share !== undefined) {

@@ -62,10 +62,11 @@ class DashboardBrowserTest {
         assertThat(page.caption("whereabouts")).contains("Verbleib nach Jobcenter", "Phase " + PHASE);
         assertShownAsTheApiReports("whereabouts", "jobcenter", WHEREABOUTS_FIELDS);
         assertShownAsTheApiReports("sustainability", "jobcenter", SUSTAINABILITY_FIELDS);
-        // Hamm has two participations: the coordinator sees its whole row suppressed, with the explanation
-        assertThat(page.table("whereabouts").get("hamm")).containsEntry("label", "Hamm").containsEntry("n", "unterdrückt");
-        assertThat(page.displayed("suppression-note")).isTrue();
-        assertThat(page.text("suppression-note")).contains("Fallzahlen von 1 oder 2");
+        // the coordinator's figures are perturbed (Hamm's two participations never show as 1 or 2): the note says so
+        assertThat(page.table("whereabouts").values()).allSatisfy(row -> assertThat(row.get("n")).isNotIn("1", "2"));
+        assertThat(page.displayed("perturbation-note")).isTrue();
+        assertThat(page.text("perturbation-note")).startsWith("Geschützte Werte:")
+                .contains("kleine Fallzahlen erscheinen als 0, 3 oder 4");
         assertThat(page.chartLoaded()).isTrue();
         assertThat(page.text("freshness")).startsWith("Daten vom");
         page.screenshot(suite.root().resolve("docs/dashboard.png"));
@@ -119,15 +120,15 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void jobcenterStaffSeeTheirOwnJobcenterOnlyAndUnsuppressed() {
+    void jobcenterStaffSeeTheirOwnJobcenterOnlyAndExactly() {
         page.open().signIn("staff-herne");
         assertThat(page.signedInAs()).contains("Jobcenter Herne");
         page.show(PHASE, "jobcenter");
         Map<String, Map<String, String>> shown = page.table("whereabouts");
         assertThat(shown.keySet()).containsExactly("herne", "total");
-        assertThat(shown.get("herne")).containsEntry("n", "10").doesNotContainValue("unterdrückt");
+        assertThat(shown.get("herne")).containsEntry("n", "10");
         assertThat(page.caption("whereabouts")).contains("nur Jobcenter Herne");
-        assertThat(page.displayed("suppression-note")).isFalse();
+        assertThat(page.displayed("perturbation-note")).isFalse();
         assertThat(page.displayed("message")).as("no error for staff").isFalse();
     }
 
@@ -193,15 +194,11 @@ class DashboardBrowserTest {
         return shown;
     }
 
-    /** How the page must show a figure of the API: German number format, "unterdrückt" or a dash. */
+    /** How the page must show a figure of the API: German number format, or a dash when there is none. */
     private static String expected(JsonNode row, String field) {
         JsonNode value = row.path(field);
         if (value.isNull() || value.isMissingNode()) {
-            boolean suppressed = false;
-            for (JsonNode name : row.path("suppressedFields")) {
-                suppressed |= name.asText().equals(field);
-            }
-            return suppressed || row.path("suppressed").asBoolean() ? "unterdrückt" : "–";
+            return "–";
         }
         String number = NumberFormat.getIntegerInstance(Locale.GERMANY).format(value.asLong());
         return field.endsWith("Percent") ? number + " %" : number;

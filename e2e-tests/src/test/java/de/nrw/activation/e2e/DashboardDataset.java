@@ -24,8 +24,8 @@ import static org.awaitility.Awaitility.await;
  * figures the other end-to-end tests check (Phase I demo data, Köln in Phase II).
  *
  * <p>Herne (groups run by the Jobcenter) and Bochum (run by an education provider) have enough
- * participations for most figures to be shown; Hamm has two, so the coordinator sees its row
- * suppressed.
+ * participations for figures of some size; Hamm has two, so the coordinator sees its counts
+ * perturbed as 0, 3 or 4 (no row when its N comes out as 0).
  */
 final class DashboardDataset {
 

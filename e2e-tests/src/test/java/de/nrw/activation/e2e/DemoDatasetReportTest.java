@@ -43,10 +43,11 @@ class DemoDatasetReportTest {
         loader = new DemoLoader(new DemoLoader.Urls(suite.url("participants-service"), suite.url("groups-service"),
                 suite.url("outcomes-service"), suite.url("reporting-service")), suite.devKey());
         loader.load();
-        // the read model follows the events: wait until every participation and follow-up is in
+        // the read model follows the events: wait until every participation and follow-up is in (the
+        // Jobcenters' own exact figures: the coordinator's are perturbed)
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> total(report(loader.coordinatorToken())).path("n").asInt() == 1608
-                        && projectionsCaughtUp());
+                .until(() -> TABLE.stream().allMatch(expected -> only(report(loader.staffToken(expected.jobcenter())),
+                        expected.jobcenter()).path("n").asInt() == expected.n()) && projectionsCaughtUp());
     }
 
     @Test
@@ -65,10 +66,33 @@ class DemoDatasetReportTest {
         }
     }
 
+    /**
+     * Slide 9 in the coordinator's view: each count perturbed by at most 2 (cell key method), so
+     * each project's N within 2 of the table and, for the projects of 200 and more, the integration
+     * and minijob quota within one whole percent of it (the worst case of the method for these
+     * counts, not luck: 67 of 211 is 32 %, 71 of 207 is 34 % for Herne's 69 of 209, 33 %).
+     */
+    @Test
+    void slide9TheCoordinatorsPerturbedFiguresKeepTheLargeProjectsQuotasToTheWholePercent() {
+        JsonNode report = report(loader.coordinatorToken());
+        assertThat(report.path("perturbed").asBoolean()).isTrue();
+        for (Expected expected : TABLE) {
+            JsonNode row = only(report, expected.jobcenter());
+            assertThat(row.path("n").asInt()).as("N of %s", expected.jobcenter())
+                    .isBetween(expected.n() - 2, expected.n() + 2);
+            if (expected.n() >= 200) {
+                assertThat(percentOf(row.path("integrationQuota"))).as("integration quota of %s", expected.jobcenter())
+                        .isBetween(expected.integrationPercent() - 1, expected.integrationPercent() + 1);
+                assertThat(percentOf(row.path("minijobQuota"))).as("minijob quota of %s", expected.jobcenter())
+                        .isBetween(expected.minijobPercent() - 1, expected.minijobPercent() + 1);
+            }
+        }
+    }
+
     @Test
     void theTotalRowEqualsTheEvaluationTotals() {
         JsonNode total = total(report(loader.coordinatorToken()));
-        assertThat(total.path("n").asInt()).isEqualTo(1608);
+        assertThat(total.path("n").asInt()).as("1608, perturbed by at most 2").isBetween(1606, 1610);
         assertThat(percent(total.path("integrations").asInt(), 1608)).isEqualTo(33);
         assertThat(percent(total.path("minijobs").asInt(), 1608)).isEqualTo(6);
         assertThat(percentOf(total.path("integrationQuota"))).isEqualTo(33);
@@ -93,17 +117,17 @@ class DemoDatasetReportTest {
 
     @Test
     void slide7EachProjectsStructureIsInTheRangeOfItsClass() {
-        JsonNode structure = get("/api/v1/reports/structure", loader.coordinatorToken());
+        // the Jobcenters' own exact figures: perturbed counts of 17 or 31 would move a share by up to 13 points
+        assertThat(get("/api/v1/reports/structure", loader.coordinatorToken()).path("rows").size()).isEqualTo(10);
         for (StructureClass structureClass : SLIDE_7) {
             for (String jobcenter : structureClass.jobcenters()) {
-                JsonNode row = only(structure, jobcenter);
+                JsonNode row = only(get("/api/v1/reports/structure", loader.staffToken(jobcenter)), jobcenter);
                 assertThat(percentOf(row.path("closeShare"))).as("share close to the labour market of %s", jobcenter)
                         .isBetween(structureClass.closeFrom(), structureClass.closeTo());
                 assertThat(percentOf(row.path("qualifiedShare"))).as("share qualified of %s", jobcenter)
                         .isBetween(structureClass.qualifiedFrom(), structureClass.qualifiedTo());
             }
         }
-        assertThat(structure.path("rows").size()).isEqualTo(10);
     }
 
     @Test

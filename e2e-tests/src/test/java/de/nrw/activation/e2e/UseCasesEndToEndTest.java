@@ -191,7 +191,7 @@ class UseCasesEndToEndTest {
         assertThat(month6.getCheckpoint()).isEqualTo(Checkpoint.MONTH_6);
     }
 
-    /** The Köln row of the whereabouts report by Jobcenter, as Köln's staff see it (unsuppressed). */
+    /** The Köln row of the whereabouts report by Jobcenter, as Köln's staff see it (exactly). */
     static WhereaboutsRow koelnRow() throws Exception {
         Report report = staff.reports().getWhereaboutsReport(null, "jobcenter", null, "PHASE_2", null);
         return report.getRows().stream().map(row -> SuiteClients.JSON.convertValue(row, WhereaboutsRow.class))
@@ -201,7 +201,7 @@ class UseCasesEndToEndTest {
     @Test
     @Order(6)
     void useCases6To8TheCoordinatorSeesTheNumbersChange() throws Exception {
-        // staff see their own row unsuppressed: 1 integration (fast), 1 unemployed, 1 dropout
+        // staff see their own row exactly: 1 integration (fast), 1 unemployed, 1 dropout
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             WhereaboutsRow row = koelnRow();
             assertThat(row).isNotNull();
@@ -211,10 +211,12 @@ class UseCasesEndToEndTest {
             assertThat(row.getUnemployed()).isEqualTo(1L);
             assertThat(row.getDropouts()).isEqualTo(1L);
         });
-        // the coordinator sees the row too, with the small counts suppressed, and no personal data
+        // the coordinator sees the figures perturbed (no count of 1 or 2), and no personal data
         Report byProviderType = coordinator.reports().getWhereaboutsReport(null, "providerType", null, "PHASE_2", null);
         String coordinatorView = SuiteClients.JSON.writeValueAsString(byProviderType);
-        assertThat(coordinatorView).contains("EDUCATION_PROVIDER").doesNotContain("Mustermann", "E2E-");
+        // (Köln's three may come out as 0, 3, 4 or 5: a row for them is not certain)
+        assertThat(byProviderType.getPerturbed()).isTrue();
+        assertThat(coordinatorView).doesNotContain("Mustermann", "E2E-").doesNotContain("\"n\":1,", "\"n\":2,");
         Report sustainability = coordinator.reports().getSustainabilityReport(null, null, null, "PHASE_2", null);
         assertThat(sustainability.getPhaseId()).isEqualTo("PHASE_2");
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import de.nrw.activation.reporting.projection.Projections;
 import de.nrw.activation.testsupport.Tokens;
 import io.agroal.api.AgroalDataSource;
+import io.restassured.path.json.JsonPath;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -53,29 +54,37 @@ class CsvExportTest {
         assertThat(lines).extracting(l -> l.get("key")).containsExactly("EDUCATION_PROVIDER", "JOBCENTER", "total");
         assertThat(lines.get(1)).containsEntry("n", "8").containsEntry("integrations", "3").containsEntry("minijobs", "1")
                 .containsEntry("integrationQuota", "0.375").containsEntry("integrationQuotaPercent", "38")
-                .containsEntry("employment", "2").containsEntry("apprenticeship", "1").containsEntry("suppressed", "false");
+                .containsEntry("employment", "2").containsEntry("apprenticeship", "1");
         assertThat(lines.get(2)).containsEntry("n", "15").containsEntry("integrations", "7")
                 .containsEntry("integrationQuota", "0.4666666666666667").containsEntry("integrationQuotaPercent", "47")
                 .containsEntry("closeSharePercent", "67");
-        assertThat(lines.get(0).keySet()).doesNotContain("suppressedFields", "integrationKinds");
+        assertThat(lines.get(0).keySet()).doesNotContain("suppressed", "suppressedFields", "integrationKinds");
     }
 
     @Test
-    void suppressedFiguresReadSuppressedInTheCoordinatorsCsv() throws IOException {
+    void theCoordinatorsCsvHasTheSamePerturbedFiguresAsTheJson() throws IOException {
         ThreeJobcenters data = ThreeJobcenters.send();
         ReadModel.awaitApplied(db, projections, data.eventIds());
 
-        String csv = given().auth().oauth2(Tokens.coordinator()).accept("text/csv").queryParam("phaseId", data.phase())
-                .get("/api/v1/reports/whereabouts").then().statusCode(200).extract().asString();
-        List<Map<String, String>> lines = parse(csv);
-        assertThat(lines).hasSize(4);
-        Map<String, String> small = lines.stream().filter(l -> l.get("key").equals(data.small())).findFirst().orElseThrow();
-        assertThat(small).containsEntry("n", "suppressed").containsEntry("integrationQuota", "suppressed")
-                .containsEntry("suppressed", "true");
-        Map<String, String> large = lines.stream().filter(l -> l.get("key").equals(data.large())).findFirst().orElseThrow();
-        assertThat(large).containsEntry("n", "10").containsEntry("integrationQuota", "0.4");
-        assertThat(lines.get(3)).containsEntry("key", "total").containsEntry("minijobs", "suppressed")
-                .containsEntry("n", "17");
+        List<Map<String, String>> lines = parse(given().auth().oauth2(Tokens.coordinator()).accept("text/csv")
+                .queryParam("phaseId", data.phase()).get("/api/v1/reports/whereabouts").then().statusCode(200)
+                .extract().asString());
+        JsonPath json = given().auth().oauth2(Tokens.coordinator()).accept("application/json")
+                .queryParam("phaseId", data.phase()).get("/api/v1/reports/whereabouts").then().statusCode(200)
+                .extract().jsonPath();
+        List<Map<String, Object>> rows = json.getList("rows");
+        assertThat(lines).hasSize(rows.size() + 1);
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, String> line = lines.get(i);
+            assertThat(line.get("key")).isEqualTo(rows.get(i).get("key"));
+            for (String count : List.of("n", "integrations", "minijobs", "unemployed", "other", "open", "closeToLabourMarket")) {
+                assertThat(line.get(count)).as(count).isEqualTo(String.valueOf(rows.get(i).get(count)))
+                        .isNotIn("1", "2", "suppressed");
+            }
+        }
+        assertThat(lines.get(rows.size())).containsEntry("key", "total")
+                .containsEntry("n", String.valueOf(json.getInt("total.n")))
+                .containsEntry("minijobs", String.valueOf(json.getInt("total.minijobs")));
     }
 
     @Test

@@ -190,8 +190,7 @@ class FiguresReportTest {
                 .containsEntry("Nachhaltigkeit nach 12 Monaten (Anteil)", "0.6666666666666667")
                 .containsEntry("Nachhaltigkeit nach 12 Monaten (%)", "67")
                 .containsEntry("Abbruchquote (alle Abbrüche, %)", "25")
-                .containsEntry("davon Gruppe abgesagt", "2").containsEntry("davon vorläufig", "3")
-                .containsEntry("Geheimhaltung angewandt", "nein");
+                .containsEntry("davon Gruppe abgesagt", "2").containsEntry("davon vorläufig", "3");
         assertThat(rows.get(0).keySet()).doesNotContain("n", "key", "provisional", "dropoutRate");
     }
 
@@ -203,8 +202,7 @@ class FiguresReportTest {
         assertThat(report.getList("rows.key")).containsExactly(s.jobcenter);
         // close: q1, q3, q4, q5, q7 = 5 of 8; qualified: q1, q3, q4, q5 = 4 of 8; integrations 3 of 8
         assertThat(report.getMap("rows[0]")).containsEntry("n", 8).containsEntry("closeSharePercent", 63)
-                .containsEntry("qualifiedSharePercent", 50).containsEntry("integrationQuotaPercent", 38)
-                .containsEntry("suppressed", false);
+                .containsEntry("qualifiedSharePercent", 50).containsEntry("integrationQuotaPercent", 38);
         assertThat(report.getString("rows[0].closeShare")).isEqualTo("0.625");
         assertThat(report.getString("rows[0].qualifiedShare")).isEqualTo("0.5");
         assertThat(report.getString("rows[0].integrationQuota")).isEqualTo("0.375");
@@ -213,7 +211,7 @@ class FiguresReportTest {
         String csv = s.asStaff().accept("text/csv").get("/api/v1/reports/structure").then().statusCode(200)
                 .extract().asString();
         assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("key,n,closeShare,closeSharePercent,qualifiedShare,"
-                + "qualifiedSharePercent,integrationQuota,integrationQuotaPercent,suppressed");
+                + "qualifiedSharePercent,integrationQuota,integrationQuotaPercent");
         assertThat(CsvExportTest.parse(csv).get(0)).containsEntry("closeShare", "0.625").containsEntry("integrationQuota", "0.375");
         String german = s.asStaff().accept("text/csv").queryParam("lang", "de").get("/api/v1/reports/structure")
                 .then().statusCode(200).extract().asString();

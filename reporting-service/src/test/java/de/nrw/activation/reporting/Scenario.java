@@ -90,8 +90,13 @@ final class Scenario {
 
     /** Registers a participant and enters them into the current group. */
     Part join(String entryDate, Attributes a) {
-        UUID participant = UUID.randomUUID();
-        UUID participation = UUID.randomUUID();
+        return join(entryDate, a, new Part(UUID.randomUUID(), UUID.randomUUID()));
+    }
+
+    /** The same with given ids (a data set whose record keys, and so perturbations, are the same on every run). */
+    Part join(String entryDate, Attributes a, Part ids) {
+        UUID participant = ids.participantId();
+        UUID participation = ids.participationId();
         add("participant-events", participant, "participant.registered.v1", participant, data(
                 "participantId", participant, "jobcenterId", jobcenter, "gender", a.gender(), "ageBand", a.ageBand(),
                 "customerType", a.customerType(), "labourMarketDistance", a.distance(),

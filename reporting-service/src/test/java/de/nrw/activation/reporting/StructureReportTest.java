@@ -5,24 +5,25 @@ import de.nrw.activation.testsupport.Tokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.restassured.path.json.config.JsonPathConfig;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Structure and result per Jobcenter for the coordinator ({@link ThreeJobcenters}, every
- * participant close to the labour market and qualified): the same suppression as the
- * whereabouts report, in the table and in the chart.
+ * participant close to the labour market and qualified): the whereabouts report's perturbed
+ * figures, in the table and in the chart.
  */
 @QuarkusTest
 class StructureReportTest {
@@ -34,57 +35,66 @@ class StructureReportTest {
     Projections projections;
 
     @Test
-    void theCoordinatorSeesEachJobcentersStructureWithTheWhereaboutsSuppression() {
+    void theCoordinatorSeesEachJobcentersStructureAsInThePerturbedWhereaboutsReport() {
         ThreeJobcenters data = ThreeJobcenters.send();
         ReadModel.awaitApplied(db, projections, data.eventIds());
 
-        JsonPath report = given().auth().oauth2(Tokens.coordinator()).queryParam("phaseId", data.phase())
-                .get("/api/v1/reports/structure").then().statusCode(200).extract().jsonPath()
-                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
-        assertThat(report.getBoolean("suppressionApplied")).isTrue();
-        Map<String, Object> small = row(report, data.small());
-        assertThat(small).containsEntry("n", null).containsEntry("closeShare", null)
-                .containsEntry("integrationQuota", null).containsEntry("suppressed", true);
-        // medium: the minijob (1) hides the integrations (4) too, so its quota; its shares are 5 of 5
-        Map<String, Object> medium = row(report, data.medium());
-        assertThat(medium).containsEntry("n", 5).containsEntry("closeSharePercent", 100)
-                .containsEntry("qualifiedSharePercent", 100).containsEntry("integrationQuota", null)
-                .containsEntry("suppressed", true);
-        assertThat(report.getList("rows.find { it.key == '" + data.medium() + "' }.suppressedFields"))
-                .contains("integrationQuota", "integrationQuotaPercent").doesNotContain("closeShare");
-        Map<String, Object> large = row(report, data.large());
-        assertThat(large).containsEntry("n", 10).containsEntry("closeSharePercent", 100)
-                .containsEntry("integrationQuotaPercent", 40).containsEntry("suppressed", false);
-        assertThat(report.getMap("total")).containsEntry("n", 17).containsEntry("integrationQuotaPercent", 47);
-        assertThat(report.getString("total.integrationQuota")).isEqualTo("0.4705882352941176");
+        JsonPath report = coordinator(data, "/api/v1/reports/structure");
+        JsonPath whereabouts = coordinator(data, "/api/v1/reports/whereabouts");
+        assertThat(report.getBoolean("perturbed")).isTrue();
+        assertThat(report.getList("rows.key")).isEqualTo(whereabouts.getList("rows.key")).contains(data.large(), data.medium());
+        for (String key : report.<String>getList("rows.key")) {
+            Map<String, Object> row = row(report, key);
+            Map<String, Object> same = row(whereabouts, key);
+            for (String field : List.of("n", "closeShare", "closeSharePercent", "qualifiedShare", "qualifiedSharePercent",
+                    "integrationQuota", "integrationQuotaPercent")) {
+                assertThat(row.get(field)).as(key + " " + field).isEqualTo(same.get(field));
+            }
+            // everybody is close to the labour market and qualified: the same participations as N, the same number
+            assertThat(row).containsEntry("closeSharePercent", 100).containsEntry("qualifiedSharePercent", 100);
+        }
+        assertThat(report.getMap("total")).containsEntry("n", whereabouts.get("total.n"))
+                .containsEntry("integrationQuota", whereabouts.get("total.integrationQuota"));
+        assertThat(report.getInt("total.n")).isBetween(15, 19); // 17, moved by at most 2
     }
 
     @Test
-    void theChartHasOneLabelledDotPerJobcenterWhoseFiguresAreShownAndGermanAxes() throws Exception {
+    void theChartHasOneLabelledDotPerRowAtItsPerturbedFiguresGermanAxesAndTheNote() throws Exception {
         ThreeJobcenters data = ThreeJobcenters.send();
         ReadModel.awaitApplied(db, projections, data.eventIds());
 
         String svg = given().auth().oauth2(Tokens.coordinator()).queryParam("phaseId", data.phase())
                 .get("/api/v1/reports/structure/chart")
                 .then().statusCode(200).contentType("image/svg+xml").extract().asString();
+        JsonPath report = coordinator(data, "/api/v1/reports/structure");
         Document document = QuotaChartTest.parse(svg);
         List<Element> dots = QuotaChartTest.groups(document);
-        assertThat(dots).extracting(g -> g.getAttribute("data-jobcenter")).containsExactly(data.large());
-        Element large = dots.get(0);
-        assertThat(large.getAttribute("data-close-share")).isEqualTo("1");
-        assertThat(large.getAttribute("data-integration-quota")).isEqualTo("0.4");
-        Element circle = (Element) large.getElementsByTagNameNS("*", "circle").item(0);
-        // x: 90 + 460 * 100 %, y: 530 - 460 * 40 %
-        assertThat(circle.getAttribute("cx")).isEqualTo("550.0");
-        assertThat(circle.getAttribute("cy")).isEqualTo("346.0");
-        assertThat(large.getTextContent()).contains(data.large() + " (N = 10)");
+        assertThat(dots).extracting(g -> g.getAttribute("data-jobcenter"))
+                .containsExactlyElementsOf(report.getList("rows.key"));
+        for (Element dot : dots) {
+            String key = dot.getAttribute("data-jobcenter");
+            BigDecimal close = new BigDecimal(report.getString("rows.find { it.key == '" + key + "' }.closeShare"));
+            BigDecimal quota = new BigDecimal(report.getString("rows.find { it.key == '" + key + "' }.integrationQuota"));
+            assertThat(new BigDecimal(dot.getAttribute("data-close-share"))).isEqualByComparingTo(close);
+            Element circle = (Element) dot.getElementsByTagNameNS("*", "circle").item(0);
+            // x: 90 + 460 * close share, y: 530 - 460 * integration quota
+            assertThat(Double.parseDouble(circle.getAttribute("cx"))).isCloseTo(90 + 460 * close.doubleValue(), within(0.1));
+            assertThat(Double.parseDouble(circle.getAttribute("cy"))).isCloseTo(530 - 460 * quota.doubleValue(), within(0.1));
+            assertThat(dot.getTextContent()).contains(key + " (N = " + report.getInt("rows.find { it.key == '" + key
+                    + "' }.n") + ")");
+        }
 
         assertThat(texts(document, "axis-x")).containsExactly("Anteil arbeitsmarktnah");
         assertThat(texts(document, "axis-y")).containsExactly("Integrationsquote");
-        assertThat(texts(document, "suppressed")).singleElement().asString()
-                .startsWith("Nicht dargestellt (unterdrückt, Geheimhaltung):").contains(data.small()).contains(data.medium());
+        assertThat(String.join(" ", texts(document, "perturbation-note")))
+                .startsWith("Zum Schutz einzelner Personen").contains("erscheinen als 0, 3 oder 4");
         assertThat(document.getDocumentElement().getTextContent()).contains("Struktur und Ergebnis je Jobcenter")
-                .doesNotContain("quota");
+                .doesNotContain("quota").doesNotContain("unterdrückt");
+    }
+
+    private static JsonPath coordinator(ThreeJobcenters data, String path) {
+        return given().auth().oauth2(Tokens.coordinator()).queryParam("phaseId", data.phase()).get(path)
+                .then().statusCode(200).extract().jsonPath();
     }
 
     private static Map<String, Object> row(JsonPath report, String key) {

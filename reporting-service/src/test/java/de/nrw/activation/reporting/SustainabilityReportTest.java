@@ -84,6 +84,6 @@ class SustainabilityReportTest {
         assertThat(report.<BigDecimal>get("rows[0].notUnemployedRate")).isEqualByComparingTo("0.7142857142857143");
         assertThat(report.getInt("rows[0].notUnemployedRatePercent")).isEqualTo(71);
         assertThat(report.getInt("total.placed")).isEqualTo(3);
-        assertThat(report.getBoolean("rows[0].suppressed")).isFalse();
+        assertThat(report.getBoolean("perturbed")).isFalse();
     }
 }

@@ -18,12 +18,11 @@ import java.util.Map;
 /**
  * A report as CSV (RFC 4180, written by Jackson's CSV module): a header row, one line per key,
  * the total last. The columns are the JSON row's fields, nested objects flattened into their
- * fields; a suppressed figure reads {@code suppressed}, a figure that does not exist (a quota
- * of nothing) is empty.
+ * fields; a figure that does not exist (a quota of nothing) is empty. The figures are the
+ * report's: perturbed for the coordinator, exactly as in the JSON.
  */
 final class CsvExport {
 
-    static final String SUPPRESSED = "suppressed";
     private static final CsvMapper CSV = new CsvMapper();
 
     private CsvExport() { }
@@ -32,18 +31,15 @@ final class CsvExport {
         return of(report, json, false);
     }
 
-    /** {@code german}: German column titles, {@code unterdrückt} for suppressed (as on the dashboard) and ja/nein (the dashboard's download). */
+    /** {@code german}: German column titles and ja/nein (the dashboard's download). */
     static String of(Report<?> report, ObjectMapper json, boolean german) {
         List<Object> all = new ArrayList<>(report.rows());
         all.add(report.total());
         List<Map<String, Object>> lines = new ArrayList<>();
         for (Object row : all) {
             ObjectNode node = json.valueToTree(row);
-            List<String> suppressed = new ArrayList<>();
-            node.path("suppressedFields").forEach(f -> suppressed.add(f.asText()));
-            node.remove("suppressedFields");
             Map<String, Object> line = new LinkedHashMap<>();
-            flatten(node, "", suppressed, line);
+            flatten(node, "", line);
             lines.add(german ? inGerman(line) : line);
         }
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
@@ -62,16 +58,16 @@ final class CsvExport {
      * names (as the CSV always had them), any later object's as {@code object.field}
      * ({@code exitsByReason.other}: the row has an {@code other} of its own).
      */
-    private static void flatten(JsonNode node, String prefix, List<String> suppressed, Map<String, Object> line) {
+    private static void flatten(JsonNode node, String prefix, Map<String, Object> line) {
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             JsonNode value = field.getValue();
             String column = prefix + field.getKey();
             if (value.isObject()) {
-                flatten(value, field.getKey().equals("integrationKinds") ? "" : column + ".", suppressed, line);
+                flatten(value, field.getKey().equals("integrationKinds") ? "" : column + ".", line);
             } else if (value.isNull()) {
-                line.put(column, suppressed.contains(column) ? SUPPRESSED : "");
+                line.put(column, "");
             } else if (value.isBigDecimal() || value.isDouble()) {
                 line.put(column, value.decimalValue().toPlainString());
             } else {
@@ -83,7 +79,6 @@ final class CsvExport {
     private static Map<String, Object> inGerman(Map<String, Object> line) {
         Map<String, Object> german = new LinkedHashMap<>();
         line.forEach((column, value) -> german.put(GermanCsv.title(column), switch (String.valueOf(value)) {
-            case SUPPRESSED -> GermanCsv.SUPPRESSED;
             case "true" -> GermanCsv.YES;
             case "false" -> GermanCsv.NO;
             default -> value;

@@ -10,7 +10,6 @@ import java.util.Map;
  */
 final class GermanCsv {
 
-    static final String SUPPRESSED = "unterdrückt";
     static final String YES = "ja";
     static final String NO = "nein";
 
@@ -78,8 +77,7 @@ final class GermanCsv {
             Map.entry("checkedAtMonth12", "integriert, nach 12 Monaten geprüft"),
             Map.entry("stillIntegratedAtMonth12", "nach 12 Monaten noch integriert"),
             Map.entry("sustainability12", "Nachhaltigkeit nach 12 Monaten (Anteil)"),
-            Map.entry("sustainability12Percent", "Nachhaltigkeit nach 12 Monaten (%)"),
-            Map.entry("suppressed", "Geheimhaltung angewandt"));
+            Map.entry("sustainability12Percent", "Nachhaltigkeit nach 12 Monaten (%)"));
 
     private GermanCsv() { }
 

@@ -5,7 +5,7 @@ final class OpenApiExamples {
 
     static final String WHEREABOUTS = """
             {"phaseId": "PHASE_1", "groupBy": "jobcenter", "from": null, "to": null, "jobcenterId": null,
-             "suppressionApplied": true,
+             "perturbed": true,
              "rows": [{"key": "herne", "n": 209, "integrations": 69, "minijobs": 31, "unemployed": 80, "other": 17,
                "dropouts": 12, "open": 0, "fastIntegrations": 38, "closeToLabourMarket": 140, "qualified": 100,
                "integrationQuota": 0.3301435406698565, "integrationQuotaPercent": 33,
@@ -22,12 +22,11 @@ final class OpenApiExamples {
                  "fixedTermShare": 0.4347826086956522},
                "provisional": 0,
                "exitsByReason": {"completed": 150, "integrated": 30, "dropout": 21, "other": 8, "groupCancelled": 0},
-               "dropoutRate": 0.1004784688995215, "dropoutRatePercent": 10,
-               "suppressed": false, "suppressedFields": []}],
+               "dropoutRate": 0.1004784688995215, "dropoutRatePercent": 10}],
              "total": {"key": "total", "n": 209, "...": "as in a row"}}""";
 
     static final String SUSTAINABILITY = """
-            {"phaseId": "PHASE_1", "groupBy": "jobcenter", "jobcenterId": null, "suppressionApplied": true,
+            {"phaseId": "PHASE_1", "groupBy": "jobcenter", "jobcenterId": null, "perturbed": true,
              "rows": [{"key": "herne", "n": 209, "integrated": 69, "checkedAtMonth6": 60, "stillIntegrated": 49,
                "sustainability": 0.8166666666666667, "sustainabilityPercent": 82, "ended": 209,
                "endedCheckedAtMonth6": 180, "placed": 52, "notUnemployed": 95,
@@ -36,22 +35,20 @@ final class OpenApiExamples {
                "checkedAtMonth12": 55, "stillIntegratedAtMonth12": 44,
                "sustainability12": 0.8, "sustainability12Percent": 80, "provisional": 0,
                "exitsByReason": {"completed": 150, "integrated": 30, "dropout": 21, "other": 8, "groupCancelled": 0},
-               "dropoutRate": 0.1004784688995215, "dropoutRatePercent": 10,
-               "suppressed": false, "suppressedFields": []}],
+               "dropoutRate": 0.1004784688995215, "dropoutRatePercent": 10}],
              "total": {"key": "total", "...": "as in a row"}}""";
 
     static final String STRUCTURE = """
-            {"phaseId": "PHASE_1", "groupBy": "jobcenter", "jobcenterId": null, "suppressionApplied": true,
+            {"phaseId": "PHASE_1", "groupBy": "jobcenter", "jobcenterId": null, "perturbed": true,
              "rows": [{"key": "herne", "n": 209, "closeShare": 0.6985645933014354, "closeSharePercent": 70,
                "qualifiedShare": 0.5263157894736842, "qualifiedSharePercent": 53,
-               "integrationQuota": 0.3301435406698565, "integrationQuotaPercent": 33,
-               "suppressed": false, "suppressedFields": []}],
+               "integrationQuota": 0.3301435406698565, "integrationQuotaPercent": 33}],
              "total": {"key": "total", "...": "as in a row"}}""";
 
     static final String CSV = """
             key,n,integrations,minijobs,unemployed,other,dropouts,open,fastIntegrations,...
             bochum,65,38,4,15,5,3,0,12,...
-            kreis-coesfeld,17,6,4,suppressed,...
+            kreis-coesfeld,17,6,4,3,...
             total,82,44,8,...
             """;
 

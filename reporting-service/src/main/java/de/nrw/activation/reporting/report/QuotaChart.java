@@ -26,11 +26,16 @@ final class QuotaChart {
     private static final int ROW_HEIGHT = 46;
     private static final int BAR_HEIGHT = 16;
 
+    /** Under a chart of the coordinator's perturbed figures (the dashboard says the same, docs/confidentiality.md). */
+    static final List<String> PERTURBATION_NOTE = List.of(
+            "Zum Schutz einzelner Personen sind jobcenterübergreifende Zahlen leicht verändert:",
+            "kleine Fallzahlen erscheinen als 0, 3 oder 4, alle anderen weichen um höchstens 2 ab.");
+
     private QuotaChart() { }
 
     static String render(Report<WhereaboutsRow> report) {
         List<WhereaboutsRow> rows = report.rows();
-        int height = TOP + Math.max(rows.size(), 1) * ROW_HEIGHT + 60;
+        int height = TOP + Math.max(rows.size(), 1) * ROW_HEIGHT + 60 + (report.perturbed() ? 32 : 0);
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter svg = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
@@ -67,8 +72,7 @@ final class QuotaChart {
                 svg.writeStartElement("g");
                 svg.writeAttribute("class", "jobcenter");
                 svg.writeAttribute("data-jobcenter", row.key());
-                String n = row.n() == null ? "unterdrückt" : String.valueOf(row.n());
-                text(svg, LABEL_WIDTH - 10, y + 21, row.key() + " (N = " + n + ")", "end", "13", null);
+                text(svg, LABEL_WIDTH - 10, y + 21, row.key() + " (N = " + row.n() + ")", "end", "13", null);
                 bar(svg, "integration", "Integrationsquote", y + 4, row.integrationQuota(), row.integrationQuotaPercent(), INTEGRATION_COLOUR);
                 bar(svg, "minijob", "Minijobquote", y + 4 + BAR_HEIGHT + 2, row.minijobQuota(), row.minijobQuotaPercent(), MINIJOB_COLOUR);
                 svg.writeEndElement();
@@ -77,8 +81,14 @@ final class QuotaChart {
             if (rows.isEmpty()) {
                 text(svg, LABEL_WIDTH, TOP + 24, "Keine Teilnahmen in dieser Auswahl", "start", "13", null);
             }
-            text(svg, 20, height - 12, "N = Teilnahmen mit Eintritt in der Auswahl. "
-                    + "Fallzahlen von 1 oder 2 werden in jobcenterübergreifenden Berichten unterdrückt.", "start", "11", null);
+            int noteY = height - 12 - (report.perturbed() ? 32 : 0);
+            text(svg, 20, noteY, "N = Teilnahmen mit Eintritt in der Auswahl.", "start", "11", null);
+            if (report.perturbed()) {
+                for (String line : PERTURBATION_NOTE) {
+                    noteY += 16;
+                    text(svg, 20, noteY, line, "start", "11", null);
+                }
+            }
             svg.writeEndElement();
             svg.writeEndDocument();
             svg.close();
@@ -91,7 +101,7 @@ final class QuotaChart {
     private static void bar(XMLStreamWriter svg, String measure, String label, int y, java.math.BigDecimal quota, Integer percent,
                             String colour) throws XMLStreamException {
         if (quota == null) {
-            text(svg, LABEL_WIDTH + 6, y + 12, label + " unterdrückt", "start", "11", null);
+            text(svg, LABEL_WIDTH + 6, y + 12, label + ": keine Teilnahmen", "start", "11", null);
             return;
         }
         double width = PLOT_WIDTH * quota.doubleValue();

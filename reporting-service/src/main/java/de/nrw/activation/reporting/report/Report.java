@@ -14,8 +14,11 @@ public record Report<R>(
         LocalDate to,
         @Schema(description = "The Jobcenter the rows are restricted to (staff), or null (coordinator: all)")
         String jobcenterId,
-        @Schema(description = "True when counts of 1 or 2 are suppressed (coordinator, cross-Jobcenter)")
-        boolean suppressionApplied,
+        @Schema(description = "True when every count is perturbed by the cell key method and the quotas computed from "
+                + "the perturbed counts (the coordinator's cross-Jobcenter view: no count is ever 1 or 2, a Jobcenter "
+                + "whose N comes out as 0 has no row; docs/confidentiality.md). False: the exact counts (staff, own "
+                + "Jobcenter)")
+        boolean perturbed,
         List<R> rows,
         R total) {
 

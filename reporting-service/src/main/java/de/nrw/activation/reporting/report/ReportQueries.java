@@ -29,8 +29,11 @@ import java.util.Map;
 @ApplicationScoped
 public class ReportQueries {
 
-    /** A key and its counts, by the measures' field names. */
-    public record Counts(String key, Map<String, Long> values) { }
+    /**
+     * A key, its counts by the measures' field names, and beside each count the sum of the record
+     * keys of the participations it counts (the cell key method, {@code confidentiality}).
+     */
+    public record Counts(String key, Map<String, Long> values, Map<String, Long> keys) { }
 
     @Inject
     AgroalDataSource dataSource;
@@ -53,31 +56,37 @@ public class ReportQueries {
      * Adds to each row how many of its N are provisional on {@code today}: not ended (N minus the
      * ended, from the counts) plus those ended on or after {@link Classification#earliestProvisionalExit}
      * (counted over the participations, index on the exit date: only the last few months' exits);
-     * a key with none gets 0.
+     * a key with none gets 0. Its key sum is worked out the same way (the sets are disjoint).
      */
     private List<Counts> withProvisional(List<Counts> rows, ReportFilter filter, String jobcenterId, LocalDate today) {
         StringBuilder sql = new StringBuilder("SELECT ").append(filter.dimension().keyExpression())
-                .append(" AS key, count(*) FROM ").append(projections.activeSchema())
+                .append(" AS key, count(*), coalesce(sum(record_key), 0) FROM ").append(projections.activeSchema())
                 .append(".participation WHERE category IS NOT NULL AND exit_date >= ?");
         List<Object> parameters = new ArrayList<>();
         parameters.add(Classification.earliestProvisionalExit(today));
         conditions(sql, parameters, filter.phaseId, "entry_date", filter.fromDate(), filter.toDate(), jobcenterId);
         sql.append(" GROUP BY 1");
-        Map<String, Long> recentlyEnded = new LinkedHashMap<>();
-        query(sql.toString(), parameters, rs -> recentlyEnded.put(rs.getString(1), rs.getLong(2)));
+        Map<String, long[]> recentlyEnded = new LinkedHashMap<>();
+        query(sql.toString(), parameters, rs -> recentlyEnded.put(rs.getString(1), new long[]{rs.getLong(2), rs.getLong(3)}));
         return rows.stream().map(row -> {
+            long[] recent = recentlyEnded.getOrDefault(row.key(), new long[2]);
             Map<String, Long> values = new LinkedHashMap<>(row.values());
-            long notEnded = row.values().get(Measure.N.field()) - row.values().get(Measure.ENDED.field());
-            values.put(PROVISIONAL, notEnded + recentlyEnded.getOrDefault(row.key(), 0L));
-            return new Counts(row.key(), values);
+            values.put(PROVISIONAL, notEnded(row.values()) + recent[0]);
+            Map<String, Long> keys = new LinkedHashMap<>(row.keys());
+            keys.put(PROVISIONAL, notEnded(row.keys()) + recent[1]);
+            return new Counts(row.key(), values, keys);
         }).toList();
+    }
+
+    private static long notEnded(Map<String, Long> byMeasure) {
+        return byMeasure.get(Measure.N.field()) - byMeasure.get(Measure.ENDED.field());
     }
 
     /**
      * The counts per key. The whole entry months of the selection are summed from the summary
      * (one row per cell and entry month); the days of a partial month at either edge of the
      * period are counted over the participations (index on phase or entry date), and the
-     * parts are added up per key.
+     * parts are added up per key. Each count comes with the sum of its participations' record keys.
      */
     private List<Counts> run(List<Measure> measures, ReportFilter filter, String jobcenterId) {
         if (!measures.contains(Measure.N) || !measures.contains(Measure.ENDED)) {
@@ -98,7 +107,8 @@ public class ReportQueries {
             parts.add(facts(measures, dimension, schema, parameters, filter.phaseId, from, to, jobcenterId));
         } else {
             StringBuilder summary = new StringBuilder("SELECT ").append(dimension.summaryColumn()).append(" AS key");
-            measures.forEach(m -> summary.append(", sum(").append(m.column()).append(")"));
+            measures.forEach(m -> summary.append(", sum(").append(m.column()).append("), sum(").append(m.keysColumn())
+                    .append(")"));
             summary.append(" FROM ").append(schema).append(".participation_summary WHERE true");
             conditions(summary, parameters, filter.phaseId, "entry_month", firstMonth == null ? null : firstMonth.toString(),
                     lastMonth == null ? null : lastMonth.toString(), jobcenterId);
@@ -114,12 +124,10 @@ public class ReportQueries {
             }
         }
         StringBuilder sql = new StringBuilder("SELECT key");
-        for (int m = 0; m < measures.size(); m++) {
-            sql.append(", sum(m").append(m).append(")");
-        }
         StringBuilder names = new StringBuilder("key");
         for (int m = 0; m < measures.size(); m++) {
-            names.append(", m").append(m);
+            sql.append(", sum(m").append(m).append("), sum(k").append(m).append(")");
+            names.append(", m").append(m).append(", k").append(m);
         }
         sql.append(" FROM (").append(String.join(" UNION ALL ", parts)).append(") AS u(").append(names).append(")")
                 // cells whose participations all moved elsewhere
@@ -127,10 +135,12 @@ public class ReportQueries {
         List<Counts> rows = new ArrayList<>();
         query(sql.toString(), parameters, rs -> {
             Map<String, Long> values = new LinkedHashMap<>();
+            Map<String, Long> keys = new LinkedHashMap<>();
             for (int m = 0; m < measures.size(); m++) {
-                values.put(measures.get(m).field(), rs.getLong(2 + m));
+                values.put(measures.get(m).field(), rs.getLong(2 + 2 * m));
+                keys.put(measures.get(m).field(), rs.getLong(3 + 2 * m));
             }
-            rows.add(new Counts(rs.getString(1), values));
+            rows.add(new Counts(rs.getString(1), values, keys));
         });
         return rows;
     }
@@ -139,7 +149,8 @@ public class ReportQueries {
     private static String facts(List<Measure> measures, Dimension dimension, String schema, List<Object> parameters,
                                 String phaseId, LocalDate from, LocalDate to, String jobcenterId) {
         StringBuilder sql = new StringBuilder("SELECT ").append(dimension.keyExpression()).append(" AS key");
-        measures.forEach(m -> sql.append(", count(*) FILTER (WHERE ").append(m.condition()).append(")"));
+        measures.forEach(m -> sql.append(", count(*) FILTER (WHERE ").append(m.condition())
+                .append("), coalesce(sum(record_key) FILTER (WHERE ").append(m.condition()).append("), 0)"));
         sql.append(" FROM ").append(schema).append(".participation WHERE category IS NOT NULL");
         conditions(sql, parameters, phaseId, "entry_date", from, to, jobcenterId);
         return sql.append(" GROUP BY 1").toString();
@@ -187,11 +198,18 @@ public class ReportQueries {
         }
     }
 
-    /** The total of all rows' counts. */
-    public static Map<String, Long> total(List<Counts> rows, List<String> names) {
-        Map<String, Long> total = new LinkedHashMap<>();
-        names.forEach(name -> total.put(name, 0L));
-        rows.forEach(row -> row.values().forEach((name, value) -> total.merge(name, value, Long::sum)));
-        return total;
+    /** The total row: all rows' counts and key sums added up. */
+    public static Counts total(List<Counts> rows, List<String> names) {
+        Map<String, Long> values = new LinkedHashMap<>();
+        Map<String, Long> keys = new LinkedHashMap<>();
+        names.forEach(name -> {
+            values.put(name, 0L);
+            keys.put(name, 0L);
+        });
+        rows.forEach(row -> {
+            row.values().forEach((name, value) -> values.merge(name, value, Long::sum));
+            row.keys().forEach((name, value) -> keys.merge(name, value, Long::sum));
+        });
+        return new Counts(Report.TOTAL, values, keys);
     }
 }

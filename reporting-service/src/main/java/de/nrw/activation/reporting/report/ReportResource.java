@@ -23,7 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * The programme's reports. All counts are over the participations that entered a group in the
  * selection (phase, entry period); every indicator follows the definitions of the programme
  * ("Indicators"). Jobcenter staff see their own Jobcenter only; the coordinator sees all
- * Jobcenters with counts of 1 or 2 suppressed. No personal data in any answer.
+ * Jobcenters with every count perturbed by the cell key method (docs/confidentiality.md). No
+ * personal data in any answer.
  */
 @Path("/api/v1/reports")
 @RolesAllowed({Roles.STAFF, Roles.COORDINATOR})
@@ -94,7 +95,7 @@ public class ReportResource {
 
     /**
      * The integration quota and the minijob quota per Jobcenter as an SVG bar chart, N in each
-     * label. Suppressed quotas are labelled as such instead of drawn.
+     * label; for the coordinator the perturbed figures, said below the chart.
      */
     @GET
     @Path("/whereabouts/chart")
@@ -109,8 +110,8 @@ public class ReportResource {
     /**
      * Structure and result per Jobcenter (the evaluation's slide 7): the share of participants
      * close to the labour market, the share with a vocational qualification and the integration
-     * quota, one row per Jobcenter plus a {@code total}. The same figures and the same suppression
-     * as the whereabouts report by Jobcenter. {@code Accept: text/csv} for CSV ({@code lang=de}:
+     * quota, one row per Jobcenter plus a {@code total}. The same figures (perturbed alike for the
+     * coordinator) as the whereabouts report by Jobcenter. {@code Accept: text/csv} for CSV ({@code lang=de}:
      * German column titles).
      */
     @GET
@@ -128,7 +129,7 @@ public class ReportResource {
     /**
      * Structure and result as an SVG scatter chart (German labels): one dot per Jobcenter, x the
      * share close to the labour market, y the integration quota, each dot labelled with the
-     * Jobcenter and N. A Jobcenter whose figures are suppressed is listed below the chart, not drawn.
+     * Jobcenter and N; for the coordinator the perturbed figures, said below the chart.
      */
     @GET
     @Path("/structure/chart")

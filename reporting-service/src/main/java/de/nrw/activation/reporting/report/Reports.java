@@ -1,20 +1,23 @@
 package de.nrw.activation.reporting.report;
 
 import de.nrw.activation.platform.security.Caller;
+import de.nrw.activation.reporting.confidentiality.CellKeyMethod;
+import de.nrw.activation.reporting.projection.Measure;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Builds the reports for the caller: Jobcenter staff see their own Jobcenter's participations
- * only (the query is restricted to it; nothing to suppress), the coordinator sees all
- * Jobcenters with counts of 1 or 2 suppressed unless {@code reporting.suppression.enabled}
- * is false.
+ * only, exactly (the query is restricted to it); the coordinator sees all Jobcenters with every
+ * count perturbed by the cell key method (docs/confidentiality.md), quotas computed from the
+ * perturbed counts, and no row whose N comes out as 0 (the row's existence would say N is not 0).
  */
 @RequestScoped
 public class Reports {
@@ -28,9 +31,6 @@ public class Reports {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "reporting.suppression.enabled", defaultValue = "true")
-    boolean suppressionEnabled;
-
     public Report<WhereaboutsRow> whereabouts(ReportFilter filter) {
         String jobcenter = restrictedTo();
         return build(filter, jobcenter, queries.whereabouts(filter, jobcenter, today()), WhereaboutsRow.COUNTS, WhereaboutsRow::of);
@@ -38,8 +38,7 @@ public class Reports {
 
     public Report<SustainabilityRow> sustainability(ReportFilter filter) {
         String jobcenter = restrictedTo();
-        return build(filter, jobcenter, queries.sustainability(filter, jobcenter, today()),
-                SustainabilityRow.COUNTS,
+        return build(filter, jobcenter, queries.sustainability(filter, jobcenter, today()), SustainabilityRow.COUNTS,
                 SustainabilityRow::of);
     }
 
@@ -55,17 +54,22 @@ public class Reports {
     }
 
     private <R> Report<R> build(ReportFilter filter, String jobcenter, List<ReportQueries.Counts> counts,
-                                List<String> names, Row<R> row) {
-        boolean suppress = jobcenter == null && suppressionEnabled;
-        List<R> rows = counts.stream().map(c -> row.of(c.key(), c.values(), suppress)).toList();
-        R total = row.of(Report.TOTAL, ReportQueries.total(counts, names), suppress);
+                                List<String> names, BiFunction<String, Map<String, Long>, R> row) {
+        boolean perturb = jobcenter == null;
+        List<R> rows = new ArrayList<>();
+        for (ReportQueries.Counts c : counts) {
+            Map<String, Long> published = published(c, perturb);
+            if (published.get(Measure.N.field()) > 0) {
+                rows.add(row.apply(c.key(), published));
+            }
+        }
+        R total = row.apply(Report.TOTAL, published(ReportQueries.total(counts, names), perturb));
         return new Report<>(filter.phaseId, filter.dimension().parameter(), filter.fromDate(), filter.toDate(),
-                jobcenter, suppress, rows, total);
+                jobcenter, perturb, rows, total);
     }
 
-    @FunctionalInterface
-    private interface Row<R> {
-        R of(String key, Map<String, Long> counts, boolean suppress);
+    private static Map<String, Long> published(ReportQueries.Counts counts, boolean perturb) {
+        return perturb ? CellKeyMethod.perturbed(counts.values(), counts.keys()) : counts.values();
     }
 
     /** The Jobcenter a staff caller is restricted to; null for the coordinator. */

@@ -9,16 +9,16 @@ import java.util.Locale;
 /**
  * Structure and result (slide 7) as an SVG scatter chart, labels in German: one dot
  * ({@code <g class="jobcenter">} with a {@code circle}) per Jobcenter at x = share close to the
- * labour market, y = integration quota, labelled with the Jobcenter and N. A Jobcenter whose
- * share or quota is suppressed is not drawn but named below the plot ("Geheimhaltung"), so
- * nothing hidden in the table can be read off the picture. Written with StAX, as the quota chart.
+ * labour market, y = integration quota, labelled with the Jobcenter and N: the report's figures,
+ * perturbed for the coordinator as in the table (said below the plot). Written with StAX, as the
+ * quota chart.
  */
 final class StructureChart {
 
     private static final String SVG = "http://www.w3.org/2000/svg";
     static final String DOT_COLOUR = "#1f5f99";
     private static final int WIDTH = 760;
-    private static final int HEIGHT = 620;
+    private static final int HEIGHT = 660;
     private static final int LEFT = 90;
     private static final int TOP = 70;
     private static final int PLOT = 460;
@@ -66,12 +66,7 @@ final class StructureChart {
             svg.writeCharacters("Integrationsquote");
             svg.writeEndElement();
 
-            StringBuilder hidden = new StringBuilder();
             for (StructureRow row : report.rows()) {
-                if (row.closeShare() == null || row.integrationQuota() == null) {
-                    hidden.append(hidden.isEmpty() ? "" : ", ").append(row.key());
-                    continue;
-                }
                 double x = LEFT + PLOT * row.closeShare().doubleValue();
                 double y = bottom - PLOT * row.integrationQuota().doubleValue();
                 svg.writeStartElement("g");
@@ -95,12 +90,14 @@ final class StructureChart {
                 text(svg, LEFT, y, "Keine Teilnahmen in dieser Auswahl", "start", "13", null, null);
                 y += 18;
             }
-            if (!hidden.isEmpty()) {
-                text(svg, LEFT, y, "Nicht dargestellt (unterdrückt, Geheimhaltung): " + hidden, "start", "12", null, "suppressed");
-                y += 18;
+            if (report.perturbed()) {
+                for (String line : QuotaChart.PERTURBATION_NOTE) {
+                    text(svg, LEFT, y, line, "start", "11", null, "perturbation-note");
+                    y += 16;
+                }
             }
-            text(svg, 20, HEIGHT - 12, "Ein Punkt je Jobcenter. N = Teilnahmen mit Eintritt in der Auswahl. "
-                    + "Fallzahlen von 1 oder 2 werden in jobcenterübergreifenden Berichten unterdrückt.", "start", "11", null, null);
+            text(svg, 20, HEIGHT - 12, "Ein Punkt je Jobcenter. N = Teilnahmen mit Eintritt in der Auswahl.", "start",
+                    "11", null, null);
             svg.writeEndElement();
             svg.writeEndDocument();
             svg.close();

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * participations with a recorded MONTH_6 checkpoint, how many are still integrated; of the
  * ended participations with a recorded MONTH_6 checkpoint, how many are in employment subject
  * to social insurance or an apprenticeship (placement rate) and how many are not unemployed.
- * Suppression as in the whereabouts report.
+ * Perturbed for the coordinator as the whereabouts report.
  */
 @Schema(description = "Sustainability, placement rate and not-unemployed rate 6 months after exit, for one key")
 public record SustainabilityRow(
@@ -45,29 +45,26 @@ public record SustainabilityRow(
         @Schema(description = "The evaluation's dropout rate (Abbruchquote, slide 18): exits with reason DROPOUT / n, "
                 + "whatever happened afterwards. Not the whereabouts report's exclusive dropouts category")
         BigDecimal dropoutRate,
-        Integer dropoutRatePercent,
-        boolean suppressed,
-        List<String> suppressedFields) {
+        Integer dropoutRatePercent) {
 
     static final List<String> COUNTS = Stream.concat(Measure.SUSTAINABILITY.stream().map(Measure::field),
             Stream.of(ReportQueries.PROVISIONAL)).toList();
 
-    static SustainabilityRow of(String key, Map<String, Long> counts, boolean suppress) {
-        Figures f = new Figures(counts, suppress, List.of(ExitsByReason.ADDITIVE));
+    static SustainabilityRow of(String key, Map<String, Long> counts) {
+        Figures f = new Figures(counts);
         return new SustainabilityRow(key, f.count("n"), f.count("integrated"), f.count("checkedAtMonth6"),
                 f.count("stillIntegrated"),
-                f.ratio("sustainability", "stillIntegrated", "checkedAtMonth6"),
-                f.percent("sustainabilityPercent", "stillIntegrated", "checkedAtMonth6"),
+                f.ratio("stillIntegrated", "checkedAtMonth6"),
+                f.percent("stillIntegrated", "checkedAtMonth6"),
                 f.count("ended"), f.count("endedCheckedAtMonth6"), f.count("placed"), f.count("notUnemployed"),
-                f.ratio("placementRate", "placed", "endedCheckedAtMonth6"),
-                f.percent("placementRatePercent", "placed", "endedCheckedAtMonth6"),
-                f.ratio("notUnemployedRate", "notUnemployed", "endedCheckedAtMonth6"),
-                f.percent("notUnemployedRatePercent", "notUnemployed", "endedCheckedAtMonth6"),
+                f.ratio("placed", "endedCheckedAtMonth6"),
+                f.percent("placed", "endedCheckedAtMonth6"),
+                f.ratio("notUnemployed", "endedCheckedAtMonth6"),
+                f.percent("notUnemployed", "endedCheckedAtMonth6"),
                 f.count("checkedAtMonth12"), f.count("stillIntegratedAtMonth12"),
-                f.ratio("sustainability12", "stillIntegratedAtMonth12", "checkedAtMonth12"),
-                f.percent("sustainability12Percent", "stillIntegratedAtMonth12", "checkedAtMonth12"),
+                f.ratio("stillIntegratedAtMonth12", "checkedAtMonth12"),
+                f.percent("stillIntegratedAtMonth12", "checkedAtMonth12"),
                 f.count(ReportQueries.PROVISIONAL), ExitsByReason.of(f),
-                f.ratio("dropoutRate", ExitsByReason.DROPOUT, "n"), f.percent("dropoutRatePercent", ExitsByReason.DROPOUT, "n"),
-                f.suppressed(), f.suppressedFields());
+                f.ratio(ExitsByReason.DROPOUT, "n"), f.percent(ExitsByReason.DROPOUT, "n"));
     }
 }

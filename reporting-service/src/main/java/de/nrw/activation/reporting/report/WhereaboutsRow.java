@@ -12,9 +12,10 @@ import java.util.stream.Stream;
 /**
  * One row of the whereabouts report: the participations of one key (a Jobcenter, a provider
  * type, an age band, ...) by category. The six categories add up to {@code n}. Quotas are exact
- * fractions of {@code n}; {@code ...Percent} the same rounded half-up for display. A count of 1
- * or 2 in the coordinator's cross-Jobcenter view is {@code null} and named in
- * {@code suppressedFields} (then {@code suppressed} is true); so are the quotas computed from it.
+ * fractions of {@code n}; {@code ...Percent} the same rounded half-up for display. In the
+ * coordinator's cross-Jobcenter view every count is perturbed on its own (the cell key method,
+ * docs/confidentiality.md) and the quotas are computed from the perturbed counts, so the
+ * categories need not add up to {@code n} there; staff see their own Jobcenter's counts exactly.
  */
 @Schema(description = "Whereabouts of the participations of one key")
 @JsonPropertyOrder({"key", "n", "integrations", "minijobs", "unemployed", "other", "dropouts", "open", "fastIntegrations",
@@ -52,9 +53,7 @@ public record WhereaboutsRow(
         @Schema(description = "The evaluation's dropout rate (Abbruchquote, slide 18): exits with reason DROPOUT / n, "
                 + "whatever happened afterwards (a dropout employed a month later counts here AND as an integration). "
                 + "Not the exclusive dropouts category / dropoutQuota") BigDecimal dropoutRate,
-        Integer dropoutRatePercent,
-        @Schema(description = "True when any figure of the row is suppressed") boolean suppressed,
-        @Schema(description = "The figures shown as null because they are suppressed") List<String> suppressedFields) {
+        Integer dropoutRatePercent) {
 
     /** The integrations by kind; the temporary-agency and fixed-term shares are of all integrations. */
     @Schema(description = "Integrations by kind; for employment, temporary-agency and fixed-term work")
@@ -69,35 +68,30 @@ public record WhereaboutsRow(
 
     static final List<String> COUNTS = Stream.concat(Measure.WHEREABOUTS.stream().map(Measure::field),
             Stream.of(ReportQueries.PROVISIONAL)).toList();
-    static final List<List<String>> ADDITIVE = List.of(
-            List.of("n", "integrations", "minijobs", "unemployed", "other", "dropouts", "open"),
-            List.of("integrations", "employment", "apprenticeship", "selfEmployment"),
-            ExitsByReason.ADDITIVE);
 
-    static WhereaboutsRow of(String key, Map<String, Long> counts, boolean suppress) {
-        Figures f = new Figures(counts, suppress, ADDITIVE);
+    static WhereaboutsRow of(String key, Map<String, Long> counts) {
+        Figures f = new Figures(counts);
         IntegrationKinds kinds = new IntegrationKinds(f.count("employment"), f.count("apprenticeship"),
                 f.count("selfEmployment"), f.count("temporaryAgency"), f.count("fixedTerm"),
-                f.ratio("employmentShare", "employment", "integrations"),
-                f.ratio("apprenticeshipShare", "apprenticeship", "integrations"),
-                f.ratio("selfEmploymentShare", "selfEmployment", "integrations"),
-                f.ratio("temporaryAgencyShare", "temporaryAgency", "integrations"),
-                f.ratio("fixedTermShare", "fixedTerm", "integrations"));
+                f.ratio("employment", "integrations"),
+                f.ratio("apprenticeship", "integrations"),
+                f.ratio("selfEmployment", "integrations"),
+                f.ratio("temporaryAgency", "integrations"),
+                f.ratio("fixedTerm", "integrations"));
         return new WhereaboutsRow(key, f.count("n"), f.count("integrations"), f.count("minijobs"), f.count("unemployed"),
                 f.count("other"), f.count("dropouts"), f.count("open"), f.count("fastIntegrations"),
                 f.count("closeToLabourMarket"), f.count("qualified"),
-                f.ratio("integrationQuota", "integrations", "n"), f.percent("integrationQuotaPercent", "integrations", "n"),
-                f.ratio("minijobQuota", "minijobs", "n"), f.percent("minijobQuotaPercent", "minijobs", "n"),
-                f.ratio("unemployedQuota", "unemployed", "n"), f.percent("unemployedQuotaPercent", "unemployed", "n"),
-                f.ratio("otherQuota", "other", "n"), f.percent("otherQuotaPercent", "other", "n"),
-                f.ratio("dropoutQuota", "dropouts", "n"), f.percent("dropoutQuotaPercent", "dropouts", "n"),
-                f.ratio("openQuota", "open", "n"), f.percent("openQuotaPercent", "open", "n"),
-                f.ratio("fastIntegrationQuota", "fastIntegrations", "n"),
-                f.percent("fastIntegrationQuotaPercent", "fastIntegrations", "n"),
-                f.ratio("closeShare", "closeToLabourMarket", "n"), f.percent("closeSharePercent", "closeToLabourMarket", "n"),
-                f.ratio("qualifiedShare", "qualified", "n"), f.percent("qualifiedSharePercent", "qualified", "n"),
+                f.ratio("integrations", "n"), f.percent("integrations", "n"),
+                f.ratio("minijobs", "n"), f.percent("minijobs", "n"),
+                f.ratio("unemployed", "n"), f.percent("unemployed", "n"),
+                f.ratio("other", "n"), f.percent("other", "n"),
+                f.ratio("dropouts", "n"), f.percent("dropouts", "n"),
+                f.ratio("open", "n"), f.percent("open", "n"),
+                f.ratio("fastIntegrations", "n"),
+                f.percent("fastIntegrations", "n"),
+                f.ratio("closeToLabourMarket", "n"), f.percent("closeToLabourMarket", "n"),
+                f.ratio("qualified", "n"), f.percent("qualified", "n"),
                 kinds, f.count(ReportQueries.PROVISIONAL), ExitsByReason.of(f),
-                f.ratio("dropoutRate", ExitsByReason.DROPOUT, "n"), f.percent("dropoutRatePercent", ExitsByReason.DROPOUT, "n"),
-                f.suppressed(), f.suppressedFields());
+                f.ratio(ExitsByReason.DROPOUT, "n"), f.percent(ExitsByReason.DROPOUT, "n"));
     }
 }

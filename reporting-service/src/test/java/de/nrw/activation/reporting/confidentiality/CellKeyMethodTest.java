@@ -2,7 +2,9 @@ package de.nrw.activation.reporting.confidentiality;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -61,6 +63,35 @@ class CellKeyMethodTest {
         assertTrue(three.contains(0L) && four.contains(0L));
         assertEquals(Set.of(0L, 3L, 4L, 5L), three);
         assertEquals(Set.of(0L, 3L, 4L, 5L, 6L), four);
+    }
+
+    @Test
+    void smallCountsComeOutRightOnAverageAndTheOutcomesThatWouldPinACountAreRare() {
+        Random random = new Random(13);
+        Map<Long, Map<Long, Integer>> outcomes = new HashMap<>();
+        for (int i = 0; i < KEYS; i++) {
+            long keySum = random.nextLong();
+            for (long count : new long[] {1, 2, 3, 4, 5, 40}) {
+                outcomes.computeIfAbsent(count, c -> new HashMap<>()).merge(CellKeyMethod.perturbed(count, keySum), 1,
+                        Integer::sum);
+            }
+        }
+        for (long count = 1; count <= 5; count++) {
+            double mean = outcomes.get(count).entrySet().stream().mapToDouble(e -> e.getKey() * (double) e.getValue())
+                    .sum() / KEYS;
+            assertEquals(count, mean, 0.12, "the mean published value of " + count);
+        }
+        // a bound that meets the true count (the highest count that can give 0, 3 or 4; the lowest that can give 5 or 6;
+        // a count of 5 or more moved by 2) is what lets differencing close in on a count: each is rare
+        assertTrue(share(outcomes, 4, 0) < 0.04, "4 -> 0");
+        assertTrue(share(outcomes, 3, 5) < 0.08, "3 -> 5");
+        assertTrue(share(outcomes, 4, 6) < 0.06, "4 -> 6");
+        assertTrue(share(outcomes, 40, 38) < 0.035 && share(outcomes, 40, 42) < 0.035, "40 -> 38 or 42");
+        assertTrue(share(outcomes, 1, 0) > 0.6, "1 -> 0 mostly");
+    }
+
+    private static double share(Map<Long, Map<Long, Integer>> outcomes, long count, long published) {
+        return outcomes.get(count).getOrDefault(published, 0) / (double) KEYS;
     }
 
     @Test

@@ -44,8 +44,8 @@ class GermanCsvTest {
 
     @Test
     void everyColumnOfEveryReportHasAGermanTitle() {
-        WhereaboutsRow whereabouts = WhereaboutsRow.of("herne", counts(WhereaboutsRow.COUNTS, 10), true);
-        SustainabilityRow sustainability = SustainabilityRow.of("herne", counts(SustainabilityRow.COUNTS, 10), true);
+        WhereaboutsRow whereabouts = WhereaboutsRow.of("herne", counts(WhereaboutsRow.COUNTS, 10));
+        SustainabilityRow sustainability = SustainabilityRow.of("herne", counts(SustainabilityRow.COUNTS, 10));
         List<Report<?>> reports = List.of(report(whereabouts, whereabouts), report(sustainability, sustainability),
                 StructureRow.of(report(whereabouts, whereabouts)));
         for (Report<?> report : reports) {
@@ -63,16 +63,25 @@ class GermanCsvTest {
     }
 
     @Test
-    void theGermanCsvMarksSuppressedFiguresAsGesperrtAndFlagsAsJaNein() {
-        Map<String, Long> counts = counts(WhereaboutsRow.COUNTS, 10);
-        counts.put("exitsDropout", 2L);
-        WhereaboutsRow row = WhereaboutsRow.of("herne", counts, true);
-        String csv = CsvExport.of(report(row, row), JSON, true);
-        String line = csv.lines().skip(1).findFirst().orElseThrow();
-        assertThat(line).contains("unterdrückt").endsWith(",ja");
-        assertThat(row.dropoutRate()).isNull();
-        assertThat(row.exitsByReason().dropout()).isNull();
-        assertThat(row.suppressedFields()).contains("exitsByReason.dropout", "dropoutRate", "dropoutRatePercent");
-        assertThat(CsvExport.of(report(row, row), JSON)).contains("suppressed");
+    void theGermanCsvWritesAQualificationKeyAsJaNeinAndAQuotaOfNothingEmpty() {
+        WhereaboutsRow qualified = WhereaboutsRow.of("true", counts(WhereaboutsRow.COUNTS, 10));
+        WhereaboutsRow none = WhereaboutsRow.of("false", counts(WhereaboutsRow.COUNTS, 0));
+        Report<WhereaboutsRow> report = new Report<>("PHASE_1", "vocationalQualification", null, null, null, true,
+                List.of(qualified, none), qualified);
+        List<String> lines = CsvExport.of(report, JSON, true).lines().skip(1).toList();
+        assertThat(lines.get(0)).startsWith("ja,10,");
+        assertThat(lines.get(1)).startsWith("nein,0,").contains(",,");
+        assertThat(none.integrationQuota()).isNull();
+        assertThat(CsvExport.of(report, JSON).lines().skip(1).findFirst().orElseThrow()).startsWith("true,10,");
+    }
+
+    @Test
+    void aShareIsNeverAboveOneWhenPerturbedCountsCrossEachOther() {
+        Map<String, Long> counts = counts(WhereaboutsRow.COUNTS, 3);
+        counts.put("integrations", 4L);
+        WhereaboutsRow row = WhereaboutsRow.of("herne", counts);
+        assertThat(row.integrationQuota()).isEqualByComparingTo("1");
+        assertThat(row.integrationQuotaPercent()).isEqualTo(100);
+        assertThat(row.integrations()).isEqualTo(4);
     }
 }

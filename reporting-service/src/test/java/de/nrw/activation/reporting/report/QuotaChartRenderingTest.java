@@ -37,7 +37,7 @@ class QuotaChartRenderingTest {
         counts.put("employment", integrations);
         counts.put("minijobs", minijobs);
         counts.put("unemployed", n - integrations - minijobs);
-        return WhereaboutsRow.of(key, counts, false);
+        return WhereaboutsRow.of(key, counts);
     }
 
     @Test
