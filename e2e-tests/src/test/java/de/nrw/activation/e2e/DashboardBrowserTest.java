@@ -114,8 +114,10 @@ class DashboardBrowserTest {
             assertThat(shown.get("placementRatePercent").get(type)).startsWith(expected(s, "placementRatePercent"));
             assertThat(shown.get("notUnemployedRatePercent").get(type)).startsWith(expected(s, "notUnemployedRatePercent"));
         }
-        // the data set: Herne (10) and Hamm (2) run their own groups, Bochum's education provider has 9
-        assertThat(shown.get("n")).containsEntry("JOBCENTER", "12").containsEntry("EDUCATION_PROVIDER", "9");
+        // the data set: Herne (10) and Hamm (2) run their own groups, Bochum's education provider has 9; the
+        // coordinator sees them perturbed by at most 2 (cell key method, N of 5 and more)
+        assertThat(Integer.parseInt(shown.get("n").get("JOBCENTER"))).isBetween(12 - 2, 12 + 2);
+        assertThat(Integer.parseInt(shown.get("n").get("EDUCATION_PROVIDER"))).isBetween(9 - 2, 9 + 2);
         assertThat(page.download("download-comparison")).isEqualTo(apiCsv("whereabouts", "providerType"));
     }
 

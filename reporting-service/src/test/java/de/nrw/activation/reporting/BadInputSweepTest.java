@@ -23,7 +23,7 @@ import static org.hamcrest.Matchers.hasItem;
  * {@link BadInputSweep} over the table below; "nothing changed" means the projection generations
  * (only a rebuild changes them). Reports are read-only and keyed by query, not by ids: there is no
  * body, If-Match, Idempotency-Key or other Jobcenter's id to try here, so those cases run for no
- * endpoint; a staff caller's rows are limited to its Jobcenter (AccessAndSuppressionTest).
+ * endpoint; a staff caller's rows are limited to its Jobcenter (AccessAndPerturbationTest).
  */
 @QuarkusTest
 class BadInputSweepTest extends BadInputSweep<BadInputSweepTest.NoIds> {

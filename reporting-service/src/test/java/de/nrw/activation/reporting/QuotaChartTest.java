@@ -86,7 +86,7 @@ class QuotaChartTest {
             BigDecimal quota = new BigDecimal(report.getString(row + "integrationQuota"));
             assertThat(new BigDecimal(bars(group).get(0).getAttribute("data-quota"))).isEqualByComparingTo(quota);
             assertThat(Double.parseDouble(bars(group).get(0).getAttribute("width")))
-                    .isCloseTo(560 * quota.doubleValue(), within(0.01));
+                    .isCloseTo(560 * quota.doubleValue(), within(0.05)); // the chart writes widths with one decimal
         }
         assertThat(document.getDocumentElement().getTextContent())
                 .contains("Zum Schutz einzelner Personen sind jobcenterübergreifende Zahlen leicht verändert");

@@ -7,12 +7,12 @@ import java.util.UUID;
 /**
  * A phase of its own with three Jobcenters, for the coordinator's cross-Jobcenter view:
  * <pre>
- *  small   N = 2: both still in the group (open)                      whole row suppressed
- *  medium  N = 5: 4 employments, 1 minijob                            minijobs (1) suppressed, and so
- *                                                                     integrations and employment (or they give it away)
- *  large   N = 10: 4 employments, 3 unemployed, 3 other                nothing suppressed
- *  total   N = 17: 8 integrations, 1 minijob, 3 unemployed, 3 other, 2 open   minijobs and open suppressed
+ *  small   N = 2: both still in the group (open)                      the coordinator sees N as 0, 3 or 4
+ *  medium  N = 5: 4 employments, 1 minijob                            the minijob as 0, 3 or 4
+ *  large   N = 10: 4 employments, 3 unemployed, 3 other                each count within 2 of the truth
+ *  total   N = 17: 8 integrations, 1 minijob, 3 unemployed, 3 other, 2 open
  * </pre>
+ * Staff of each Jobcenter see their own row exactly.
  */
 record ThreeJobcenters(String phase, String small, String medium, String large, List<UUID> eventIds) {
 
