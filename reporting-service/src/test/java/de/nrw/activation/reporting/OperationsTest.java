@@ -40,4 +40,20 @@ class OperationsTest {
                 .body("components.securitySchemes.bearer.type", equalTo("openIdConnect"));
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
+
+    @Test
+    void everyCountAndEveryStringOfTheReportsIsBoundedForClientGenerators() {
+        String row = "components.schemas.WhereaboutsRow.properties.";
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body(row + "n.format", equalTo("int64"))
+                .body(row + "n.minimum", equalTo(0))
+                .body(row + "n.maximum", equalTo(1_000_000_000_000L))
+                .body(row + "key.maxLength", equalTo(64))
+                .body("components.schemas.SustainabilityRow.properties.placed.maximum", equalTo(1_000_000_000_000L))
+                .body("components.schemas.ProjectionStatus.properties.activeGeneration.maximum", equalTo(Integer.MAX_VALUE))
+                .body("components.schemas.Report.properties.rows.maxItems", equalTo(1000))
+                .body("paths.'/api/v1/reports/whereabouts'.get.parameters.find { it.name == 'phaseId' }.schema.maxLength",
+                        equalTo(100))
+                .body("paths.'/api/v1/reports/whereabouts'.get.description", containsString("Abbruchquote"));
+    }
 }

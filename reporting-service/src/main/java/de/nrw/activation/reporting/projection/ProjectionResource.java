@@ -30,32 +30,30 @@ public class ProjectionResource {
     @Inject
     ProjectionStatusQuery status;
 
-    /**
-     * Per topic of the suite's events (participants, groups, outcomes): the events the read model
-     * has applied, the time of the newest one, the consumer lag (records not yet applied) and
-     * the dead letters (records that could never be applied). During a rebuild, {@code rebuild}
-     * shows the same for the generation being built. For operations and the coordinator.
-     */
     @GET
     @Path("/status")
     @RolesAllowed({Roles.OPS, Roles.COORDINATOR})
-    @Operation(operationId = "getProjectionStatus", summary = "Projection status and lag")
+    @Operation(operationId = "getProjectionStatus", summary = "Projection status and lag",
+            description = """
+            Per topic of the suite's events (participants, groups, outcomes): the events the read model has
+            applied, the time of the newest one, the consumer lag (records not yet applied) and the dead
+            letters (records that could never be applied). During a rebuild, `rebuild` shows the same for
+            the generation being built. For operations and the coordinator.""")
     @APIResponse(responseCode = "200", description = "The status",
             content = @Content(schema = @Schema(implementation = ProjectionStatus.class)))
     public ProjectionStatus status() {
         return status.status();
     }
 
-    /**
-     * Rebuilds the read model from the beginning of the topics, into a new generation with a
-     * consumer group of its own. The reports keep answering from the current generation until
-     * the new one has caught up (lag 0); then they switch in one step. Answers 202 at once;
-     * follow the progress on {@code GET /api/v1/projections/status}. 409 while a rebuild runs.
-     */
     @POST
     @Path("/rebuild")
     @RolesAllowed(Roles.OPS)
-    @Operation(operationId = "rebuildProjection", summary = "Rebuild the read model from the event log")
+    @Operation(operationId = "rebuildProjection", summary = "Rebuild the read model from the event log",
+            description = """
+            Rebuilds the read model from the beginning of the topics, into a new generation with a consumer
+            group of its own. The reports keep answering from the current generation until the new one has
+            caught up (lag 0); then they switch in one step. Answers 202 at once; follow the progress on
+            `GET /api/v1/projections/status`. 409 while a rebuild runs.""")
     @APIResponse(responseCode = "202", description = "Rebuild started", headers = @Header(name = "Location"),
             content = @Content(schema = @Schema(implementation = ProjectionStatus.class)))
     @APIResponse(responseCode = "409", description = "A rebuild is already running",

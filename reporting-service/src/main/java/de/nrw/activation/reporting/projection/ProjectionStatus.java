@@ -9,13 +9,14 @@ import java.util.List;
 @Schema(description = "State of the read model's projections")
 public record ProjectionStatus(
         @Schema(description = "The generation of the read model the reports answer from") int activeGeneration,
-        @Schema(description = "Per topic, the active generation's figures") List<TopicStatus> topics,
+        @Schema(description = "Per topic, the active generation's figures", maxItems = 10) List<TopicStatus> topics,
         @Schema(description = "The running rebuild, or the last one (null if the read model was never rebuilt)")
         Rebuild rebuild) {
 
     @Schema(description = "One topic as consumed by one generation")
     public record TopicStatus(
-            String topic,
+            @Schema(description = "The Kafka topic", maxLength = 249, pattern = "[a-zA-Z0-9._-]+",
+                    example = "participant-events") String topic,
             @Schema(description = "Events applied (each event id counts once)") long eventsApplied,
             @Schema(description = "The CloudEvents time of the newest event applied") Instant lastEventTime,
             @Schema(description = "Records on the topic not yet applied: the topic's end offsets minus the "
@@ -27,9 +28,9 @@ public record ProjectionStatus(
     public record Rebuild(
             int generation,
             @Schema(description = "BUILDING while catching up; ACTIVE once switched to; RETIRED when replaced again")
-            String state,
+            ProjectionGeneration.State state,
             Instant startedAt,
             @Schema(description = "When the reports switched to this generation") Instant switchedAt,
-            List<TopicStatus> topics) {
+            @Schema(maxItems = 10) List<TopicStatus> topics) {
     }
 }

@@ -43,7 +43,7 @@ public class ProjectionStatusQuery {
         ProjectionStatus.Rebuild rebuild = generations.stream()
                 .filter(g -> g.id() > 1 && !ProjectionGeneration.State.RETIRED.name().equals(g.state()))
                 .reduce((a, b) -> b)
-                .map(g -> new ProjectionStatus.Rebuild(g.id(), g.state(), g.startedAt(), g.switchedAt(),
+                .map(g -> new ProjectionStatus.Rebuild(g.id(), ProjectionGeneration.State.valueOf(g.state()), g.startedAt(), g.switchedAt(),
                         topics(g.id(), g.group())))
                 .orElse(null);
         return new ProjectionStatus(active, topics(current.id(), current.group()), rebuild);

@@ -44,24 +44,21 @@ public class ReportResource {
     @Inject
     HttpHeaders headers;
 
-    /**
-     * Where the participants are after the programme, one row per value of {@code groupBy}
-     * (default: per Jobcenter; {@code groupBy=providerType} compares Jobcenter-run with
-     * education-provider-run groups) plus a {@code total} row. Each participation counts in
-     * exactly one category, by precedence integration > minijob > unemployed > other > dropout
-     * > open; the quotas are exact fractions of N, {@code ...Percent} rounded half-up.
-     * Send {@code Accept: text/csv} for the same rows as CSV (header row, total last; {@code lang=de}
-     * for German column titles).
-     * Two different dropout figures: {@code dropouts} / {@code dropoutQuota} is the exclusive
-     * category (dropped out and nothing else known); {@code dropoutRate} is the evaluation's
-     * Abbruchquote (every exit with reason DROPOUT, whatever came after). {@code provisional}
-     * says how many of N can still change; {@code groupBy=entryQuarter} / {@code entryMonth}
-     * give the trend.
-     */
     @GET
     @Path("/whereabouts")
     @Produces({MediaType.APPLICATION_JSON, CSV})
-    @Operation(operationId = "getWhereaboutsReport", summary = "Whereabouts and integration quotas")
+    @Operation(operationId = "getWhereaboutsReport", summary = "Whereabouts and integration quotas",
+            description = """
+            Where the participants are after the programme, one row per value of `groupBy` (default: per
+            Jobcenter; `groupBy=providerType` compares Jobcenter-run with education-provider-run groups)
+            plus a `total` row. Each participation counts in exactly one category, by precedence integration
+            > minijob > unemployed > other > dropout > open; the quotas are exact fractions of N,
+            `...Percent` rounded half-up. Send `Accept: text/csv` for the same rows as CSV (header row,
+            total last; `lang=de` for German column titles). Two different dropout figures: `dropouts` /
+            `dropoutQuota` is the exclusive category (dropped out and nothing else known); `dropoutRate` is
+            the evaluation's Abbruchquote (every exit with reason DROPOUT, whatever came after).
+            `provisional` says how many of N can still change; `groupBy=entryQuarter` / `entryMonth` give
+            the trend.""")
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class),
                     examples = @ExampleObject(name = "phase 1", value = OpenApiExamples.WHEREABOUTS)),
@@ -70,21 +67,19 @@ public class ReportResource {
         return answer(reports.whereabouts(filter.validated()), "whereabouts.csv", filter.german());
     }
 
-    /**
-     * Sustainability at 6 months (of the integrated participations with a recorded MONTH_6
-     * checkpoint, the share still in employment, apprenticeship or self-employment), the
-     * placement rate (MONTH_6 in employment subject to social insurance or apprenticeship) and
-     * the not-unemployed rate (MONTH_6 anything but unemployed) of the ended participations
-     * with a recorded MONTH_6 checkpoint; sustainability at 12 months the same from MONTH_12
-     * ({@code sustainability12}). Also {@code provisional}, {@code exitsByReason} and the evaluation's
-     * {@code dropoutRate} (every DROPOUT exit / N; not the whereabouts report's exclusive
-     * {@code dropouts} category). Rows per {@code groupBy} plus a total; CSV on request
-     * ({@code lang=de}: German column titles).
-     */
     @GET
     @Path("/sustainability")
     @Produces({MediaType.APPLICATION_JSON, CSV})
-    @Operation(operationId = "getSustainabilityReport", summary = "Sustainability, placement rate and not-unemployed rate 6 months after exit")
+    @Operation(operationId = "getSustainabilityReport", summary = "Sustainability, placement rate and not-unemployed rate 6 months after exit",
+            description = """
+            Sustainability at 6 months (of the integrated participations with a recorded MONTH_6 checkpoint,
+            the share still in employment, apprenticeship or self-employment), the placement rate (MONTH_6
+            in employment subject to social insurance or apprenticeship) and the not-unemployed rate
+            (MONTH_6 anything but unemployed) of the ended participations with a recorded MONTH_6
+            checkpoint; sustainability at 12 months the same from MONTH_12 (`sustainability12`). Also
+            `provisional`, `exitsByReason` and the evaluation's `dropoutRate` (every DROPOUT exit / N; not
+            the whereabouts report's exclusive `dropouts` category). Rows per `groupBy` plus a total; CSV on
+            request (`lang=de`: German column titles).""")
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class),
                     examples = @ExampleObject(name = "phase 1", value = OpenApiExamples.SUSTAINABILITY)),
@@ -93,31 +88,28 @@ public class ReportResource {
         return answer(reports.sustainability(filter.validated()), "sustainability.csv", filter.german());
     }
 
-    /**
-     * The integration quota and the minijob quota per Jobcenter as an SVG bar chart, N in each
-     * label; for the coordinator the perturbed figures, said below the chart.
-     */
     @GET
     @Path("/whereabouts/chart")
     @Produces("image/svg+xml")
-    @Operation(operationId = "getWhereaboutsChart", summary = "Quota chart per Jobcenter (SVG)")
+    @Operation(operationId = "getWhereaboutsChart", summary = "Quota chart per Jobcenter (SVG)",
+            description = """
+            The integration quota and the minijob quota per Jobcenter as an SVG bar chart, N in each label;
+            for the coordinator the perturbed figures, said below the chart.""")
     @APIResponse(responseCode = "200", description = "The chart", content = @Content(mediaType = "image/svg+xml"))
     public Response chart(@Valid @BeanParam ReportFilter filter) {
         filter.groupBy = Dimension.JOBCENTER.parameter();
         return Response.ok(QuotaChart.render(reports.whereabouts(filter.validated())), "image/svg+xml").build();
     }
 
-    /**
-     * Structure and result per Jobcenter (the evaluation's slide 7): the share of participants
-     * close to the labour market, the share with a vocational qualification and the integration
-     * quota, one row per Jobcenter plus a {@code total}. The same figures (perturbed alike for the
-     * coordinator) as the whereabouts report by Jobcenter. {@code Accept: text/csv} for CSV ({@code lang=de}:
-     * German column titles).
-     */
     @GET
     @Path("/structure")
     @Produces({MediaType.APPLICATION_JSON, CSV})
-    @Operation(operationId = "getStructureReport", summary = "Structure and result per Jobcenter")
+    @Operation(operationId = "getStructureReport", summary = "Structure and result per Jobcenter",
+            description = """
+            Structure and result per Jobcenter (the evaluation's slide 7): the share of participants close
+            to the labour market, the share with a vocational qualification and the integration quota, one
+            row per Jobcenter plus a `total`. The same figures (perturbed alike for the coordinator) as the
+            whereabouts report by Jobcenter. `Accept: text/csv` for CSV (`lang=de`: German column titles).""")
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class),
                     examples = @ExampleObject(name = "phase 1", value = OpenApiExamples.STRUCTURE)),
@@ -126,15 +118,14 @@ public class ReportResource {
         return answer(reports.structure(filter.validated()), "structure.csv", filter.german());
     }
 
-    /**
-     * Structure and result as an SVG scatter chart (German labels): one dot per Jobcenter, x the
-     * share close to the labour market, y the integration quota, each dot labelled with the
-     * Jobcenter and N; for the coordinator the perturbed figures, said below the chart.
-     */
     @GET
     @Path("/structure/chart")
     @Produces("image/svg+xml")
-    @Operation(operationId = "getStructureChart", summary = "Structure and result per Jobcenter (SVG)")
+    @Operation(operationId = "getStructureChart", summary = "Structure and result per Jobcenter (SVG)",
+            description = """
+            Structure and result as an SVG scatter chart (German labels): one dot per Jobcenter, x the share
+            close to the labour market, y the integration quota, each dot labelled with the Jobcenter and N;
+            for the coordinator the perturbed figures, said below the chart.""")
     @APIResponse(responseCode = "200", description = "The chart", content = @Content(mediaType = "image/svg+xml"))
     public Response structureChart(@Valid @BeanParam ReportFilter filter) {
         return Response.ok(StructureChart.render(reports.structure(filter.validated())), "image/svg+xml").build();

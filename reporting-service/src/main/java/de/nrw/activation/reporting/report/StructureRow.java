@@ -12,7 +12,7 @@ import java.math.BigDecimal;
 @Schema(description = "Structure (share close to the labour market, share qualified) and result (integration quota) "
         + "of one Jobcenter")
 public record StructureRow(
-        @Schema(description = "The Jobcenter, or 'total'", example = "herne") String key,
+        @Schema(description = "The Jobcenter, or 'total'", maxLength = Report.KEY_LENGTH, example = "herne") String key,
         @Schema(description = "Participations (N)", example = "410") Long n,
         @Schema(description = "Share of participants close to the labour market at entry") BigDecimal closeShare,
         Integer closeSharePercent,

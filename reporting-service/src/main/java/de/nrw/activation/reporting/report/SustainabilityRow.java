@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  */
 @Schema(description = "Sustainability, placement rate and not-unemployed rate 6 months after exit, for one key")
 public record SustainabilityRow(
-        @Schema(example = "herne") String key,
+        @Schema(description = "The value of the groupBy dimension, or 'total'", maxLength = Report.KEY_LENGTH, example = "herne") String key,
         @Schema(description = "Participations in the selection (N)") Long n,
         @Schema(description = "Integrated participations (category integration)") Long integrated,
         @Schema(description = "Integrated participations with a recorded MONTH_6 checkpoint") Long checkedAtMonth6,

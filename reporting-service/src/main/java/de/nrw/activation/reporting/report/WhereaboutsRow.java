@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 @JsonPropertyOrder({"key", "n", "integrations", "minijobs", "unemployed", "other", "dropouts", "open", "fastIntegrations",
         "closeToLabourMarket", "qualified"})
 public record WhereaboutsRow(
-        @Schema(description = "The value of the groupBy dimension, or 'total'", example = "herne") String key,
+        @Schema(description = "The value of the groupBy dimension, or 'total'", maxLength = Report.KEY_LENGTH, example = "herne") String key,
         @Schema(description = "Participations that entered a group in the selection (N)", example = "410") Long n,
         @Schema(description = "Started an integration (employment, apprenticeship, self-employment) "
                 + "between entry and 3 months after exit", example = "131") Long integrations,
