@@ -21,14 +21,16 @@ import java.util.UUID;
 /**
  * Recomputes the derived columns of every participation of the given participants: loads
  * their participations, outcomes and checkpoints (three queries), classifies them in memory
- * ({@link Classification}) and stores what changed in one set-based UPDATE.
+ * ({@link Classification}) and stores what changed in one set-based UPDATE. Returns the rows
+ * with their new derived columns, so that the summary's cells after the batch are computed
+ * without reading them again ({@link Summary#cells}).
  */
 final class Reclassification {
 
     private static final String PARTICIPATIONS = """
-            SELECT participation_id, participant_id, entry_date, exit_date, exit_reason, withdrawn
+            SELECT participation_id, participant_id, withdrawn, %s
               FROM S.participation WHERE participant_id = ANY (?)
-            """;
+            """.formatted(SummaryRow.COLUMNS);
     private static final String OUTCOMES = """
             SELECT participant_id, outcome_id, kind, start_date, temporary_agency, fixed_term, event_time
               FROM S.outcome WHERE participant_id = ANY (?)
@@ -51,7 +53,8 @@ final class Reclassification {
                    IS DISTINCT FROM (u.category, u.fast, u.kind, u.temporary_agency, u.fixed_term, u.month6, u.month12)
             """;
 
-    private record Row(UUID participationId, UUID participantId, Classification.Participation facts) { }
+    private record Row(UUID participationId, UUID participantId, Classification.Participation facts,
+                       SummaryRow stored) { }
 
     private final String schema;
 
@@ -59,17 +62,25 @@ final class Reclassification {
         this.schema = schema;
     }
 
-    void reclassify(Connection c, Collection<UUID> participants) throws SQLException {
+    /**
+     * Reclassifies the participations of these participants and returns them as they stand after
+     * it (every participation of theirs, counted or not: {@link SummaryRow#counted}).
+     */
+    List<SummaryRow> reclassify(Connection c, Collection<UUID> participants) throws SQLException {
+        List<SummaryRow> after = new ArrayList<>();
         if (participants.isEmpty()) {
-            return;
+            return after;
         }
         List<Row> rows = new ArrayList<>();
-        query(c, PARTICIPATIONS, participants, rs -> rows.add(new Row(rs.getObject(1, UUID.class),
-                rs.getObject(2, UUID.class), new Classification.Participation(rs.getObject(3, LocalDate.class),
-                rs.getObject(4, LocalDate.class), rs.getString(5) == null ? null : ExitReason.valueOf(rs.getString(5)),
-                rs.getBoolean(6)))));
+        query(c, PARTICIPATIONS, participants, rs -> {
+            SummaryRow stored = SummaryRow.read(rs, 4);
+            rows.add(new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                    new Classification.Participation(stored.entryDate(), stored.exitDate(),
+                            stored.exitReason() == null ? null : ExitReason.valueOf(stored.exitReason()),
+                            rs.getBoolean(3)), stored));
+        });
         if (rows.isEmpty()) {
-            return;
+            return after;
         }
         Map<UUID, List<Classification.Outcome>> outcomes = new HashMap<>();
         query(c, OUTCOMES, participants, rs -> outcomes.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
@@ -95,6 +106,7 @@ final class Reclassification {
             Classification.Result result = Classification.classify(row.facts(),
                     outcomes.getOrDefault(row.participantId(), List.of()),
                     checkpoints.getOrDefault(row.participationId(), Map.of()));
+            after.add(row.stored().classified(result));
             ids[i] = row.participationId();
             categories[i] = Jdbc.name(result.category());
             fast[i] = result.fastIntegration();
@@ -115,6 +127,7 @@ final class Reclassification {
             statement.setArray(8, c.createArrayOf("text", month12));
             statement.executeUpdate();
         }
+        return after;
     }
 
     @FunctionalInterface
