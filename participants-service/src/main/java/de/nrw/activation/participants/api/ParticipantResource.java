@@ -203,7 +203,8 @@ public class ParticipantResource {
     @APIResponse(responseCode = "410", description = "The participant was erased: there is no birth date left to work from",
             content = @Content(mediaType = "application/problem+json"))
     public AgeBandView ageBand(@PathParam("id") String id,
-                               @Parameter(description = "The day, ISO format", required = true, example = "2012-03-05")
+                               @Parameter(description = "The day, ISO format", required = true, example = "2012-03-05",
+                                       schema = @Schema(type = SchemaType.STRING, maxLength = 10, pattern = Ids.DATE_PATTERN))
                                @QueryParam("on") String on) {
         UUID participantId = Ids.uuid("id", id);
         LocalDate day = day("on", on);
