@@ -1,5 +1,6 @@
 package de.nrw.activation.groups.attendance;
 
+import de.nrw.activation.groups.participation.Participations;
 import de.nrw.activation.groups.Dates;
 import de.nrw.activation.groups.OpenApiExamples;
 import de.nrw.activation.groups.group.Group;
@@ -116,10 +117,12 @@ public class AttendanceResource {
     @Path("/absences")
     @Operation(operationId = "listAbsences", summary = "List absences per participant")
     @APIResponse(responseCode = "200", description = "Counts per participant",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AttendanceRecords.Absences.class)))
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AttendanceRecords.Absences.class,
+                    maxItems = Participations.MAX_LISTED)))
     public List<AttendanceRecords.Absences> absences(
             @PathParam("id") String id,
-            @Parameter(description = "Only participants with at least this many unexcused absences", example = "1")
+            @Parameter(description = "Only participants with at least this many unexcused absences, 0 to 1000", example = "1",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 4, pattern = "^[0-9]{1,4}$"))
             @QueryParam("minUnexcused") String minUnexcused) {
         Group group = groups.visible(Ids.uuid("id", id));
         Set<UUID> seen = seen(group);
@@ -137,7 +140,7 @@ public class AttendanceResource {
             return 0;
         }
         try {
-            int value = Integer.parseInt(raw.trim());
+            int value = raw.matches("[0-9]{1,4}") ? Integer.parseInt(raw) : -1; // as documented: 1 to 4 digits
             if (value >= 0 && value <= 1000) {
                 return value;
             }

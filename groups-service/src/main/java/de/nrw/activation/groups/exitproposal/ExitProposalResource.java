@@ -63,7 +63,8 @@ public class ExitProposalResource {
             headers = @Header(name = Page.TOTAL_HEADER, description = "Total number of matches"),
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ExitProposalView.class)))
     @APIResponse(responseCode = "400", description = "Unknown status, or bad paging", content = @Content(mediaType = "application/problem+json"))
-    public Response list(@Parameter(description = "PENDING, ACCEPTED or REJECTED; all when absent", example = "PENDING")
+    public Response list(@Parameter(description = "PENDING, ACCEPTED or REJECTED; all when absent", example = "PENDING",
+                                    schema = @Schema(type = SchemaType.STRING, maxLength = 8, pattern = "^(PENDING|ACCEPTED|REJECTED)$"))
                          @QueryParam("status") String status, @BeanParam PageRequest paging) {
         ExitProposalStatus wanted = status(status);
         return Page.of(proposals.list(wanted, paging.page(), paging.size()).stream().map(ExitProposalView::of).toList(),
@@ -144,7 +145,7 @@ public class ExitProposalResource {
             return null;
         }
         try {
-            return ExitProposalStatus.valueOf(raw.strip());
+            return ExitProposalStatus.valueOf(raw);
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("status", "must be one of " + Arrays.toString(ExitProposalStatus.values()));
         }

@@ -6,6 +6,8 @@ import de.nrw.activation.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import de.nrw.activation.groups.Validation;
+import de.nrw.activation.platform.problem.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -61,7 +63,7 @@ public class PhaseResource {
     @RolesAllowed({Roles.STAFF, Roles.COORDINATOR, Roles.OPS, Roles.PROVIDER_STAFF})
     @Operation(operationId = "listPhases", summary = "List the programme phases")
     @APIResponse(responseCode = "200", description = "The phases",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = PhaseView.class),
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = PhaseView.class, maxItems = Phases.MAX_PHASES),
                     examples = @ExampleObject(name = "phases", value = OpenApiExamples.PHASES)))
     public List<PhaseView> list() {
         return phases.all().stream().map(PhaseView::of).toList();
@@ -75,8 +77,9 @@ public class PhaseResource {
     @APIResponse(responseCode = "200", description = "The phase", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = PhaseView.class)))
     @APIResponse(responseCode = "404", description = "Unknown phase", content = @Content(mediaType = "application/problem+json"))
-    public Response get(@PathParam("id") String id) {
-        Phase phase = phases.find(id);
+    public Response get(@Parameter(description = "The phase's id", example = "PHASE_1", schema = @Schema(type = SchemaType.STRING, maxLength = 40, pattern = "^" + Validation.PHASE_PATTERN + "$"))
+                        @PathParam("id") String id) {
+        Phase phase = phases.find(phaseId(id));
         return Response.ok(PhaseView.of(phase)).tag(tag(phase)).build();
     }
 
@@ -118,10 +121,21 @@ public class PhaseResource {
     @APIResponse(responseCode = "404", description = "Unknown phase", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "422", description = "The period ends before it starts", content = @Content(mediaType = "application/problem+json"))
-    public Response change(@PathParam("id") String id, @NotNull @Valid PhaseRequests.Change request,
+    public Response change(@Parameter(description = "The phase's id", example = "PHASE_1", schema = @Schema(type = SchemaType.STRING, maxLength = 40, pattern = "^" + Validation.PHASE_PATTERN + "$"))
+                        @PathParam("id") String id, @NotNull @Valid PhaseRequests.Change request,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        Phase phase = phases.change(id, ifMatch, request.name(), request.startDate(), request.endDate(), request.jobcenterIds());
+        Phase phase = phases.change(phaseId(id), ifMatch, request.name(), request.startDate(), request.endDate(), request.jobcenterIds());
         return Response.ok(PhaseView.of(phase)).tag(tag(phase)).build();
+    }
+
+    private static final java.util.regex.Pattern PHASE_ID = java.util.regex.Pattern.compile(Validation.PHASE_PATTERN);
+
+    /** A phase id as documented (at most 40 upper-case letters, digits, underscores), else 400 naming the parameter. */
+    static String phaseId(String raw) {
+        if (raw == null || raw.length() > 40 || !PHASE_ID.matcher(raw).matches()) {
+            throw ProblemException.badRequest("id", Validation.PHASE_MESSAGE);
+        }
+        return raw;
     }
 
     private static EntityTag tag(Phase phase) {

@@ -2,6 +2,7 @@ package de.nrw.activation.groups.session;
 
 import de.nrw.activation.groups.Dates;
 import de.nrw.activation.groups.OpenApiExamples;
+import de.nrw.activation.groups.group.Timetable;
 import de.nrw.activation.groups.group.Group;
 import de.nrw.activation.groups.group.Groups;
 import de.nrw.activation.platform.security.Roles;
@@ -57,7 +58,8 @@ public class SessionResource {
     @RolesAllowed({Roles.STAFF, Roles.COORDINATOR, Roles.PROVIDER_STAFF})
     @Operation(operationId = "listSessions", summary = "List a group's sessions")
     @APIResponse(responseCode = "200", description = "The sessions",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SessionView.class),
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SessionView.class,
+                    maxItems = Timetable.MAX_WEEKS * 7),
                     examples = @ExampleObject(name = "sessions", value = OpenApiExamples.SESSIONS)))
     public List<SessionView> list(@PathParam("id") String id) {
         Group group = groups.visible(Ids.uuid("id", id));

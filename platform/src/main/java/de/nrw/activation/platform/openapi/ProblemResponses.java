@@ -23,7 +23,8 @@ import java.util.Set;
 /**
  * The answers every {@code /api} operation of the suite can give whatever it does, added to the
  * generated OpenAPI document in one place (registered with {@code mp.openapi.filter} in the
- * platform's defaults) instead of repeated on each resource: 401 and 403 (the bearer token),
+ * platform's defaults) instead of repeated on each resource: 400 (a parameter, header or field out of
+ * its documented limits; {@code If-Match} is checked on every operation), 401 and 403 (the bearer token),
  * 413 (a body over {@code quarkus.http.limits.max-body-size}, on operations that take one),
  * 429 with {@code Retry-After} (the per-caller rate limit) and 500, all as
  * {@code application/problem+json}. An answer an operation documents itself is kept as it is.
@@ -115,6 +116,10 @@ public class ProblemResponses implements OASFilter {
             responses = OASFactory.createAPIResponses();
             operation.setResponses(responses);
         }
+        // every /api request can break a limit the platform checks before the resource runs (If-Match), and
+        // most a parameter's or the body's: an operation's own 400 keeps its description
+        addIfAbsent(responses, "400", problem("Invalid request: a parameter, header or field breaks its documented "
+                + "limits; violations name them"));
         addIfAbsent(responses, "401", problem("No token, or an expired or forged one (WWW-Authenticate: Bearer)")
                 .addHeader("WWW-Authenticate", OASFactory.createHeader().description("The scheme to authenticate with")
                         .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).addEnumeration("Bearer"))));
