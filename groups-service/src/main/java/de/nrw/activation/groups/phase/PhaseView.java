@@ -14,7 +14,7 @@ public record PhaseView(
         @Schema(examples = "Phase I") @Size(max = 100) String name,
         LocalDate startDate,
         LocalDate endDate,
-        @Schema(description = "The Jobcenters taking part (slugs), sorted") @Size(max = 100) List<@Size(max = 64) String> jobcenterIds,
+        @Schema(description = "The Jobcenters taking part (slugs), sorted") @Size(max = 100) List<@Size(max = 64) @Schema(pattern = Validation.JOBCENTER_PATTERN) String> jobcenterIds,
         @Schema(description = "Version, also sent as the ETag") long version) {
 
     static PhaseView of(Phase phase) {

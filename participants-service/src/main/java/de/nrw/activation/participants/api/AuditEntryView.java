@@ -15,7 +15,7 @@ public record AuditEntryView(
         @Schema(description = "Who: the caller's account at the identity provider, or participants-service/retention",
                 examples = "staff-herne", maxLength = CallerCheck.MAX_NAME_LENGTH) String actor,
         @Schema(description = "The role the actor called with (system: the retention job)", examples = "jobcenter-staff",
-                maxLength = 64)
+                maxLength = 64, pattern = "^[a-z][a-z-]*$")
         String role,
         @Schema(description = "What was done; SEARCH: the participant was in a search's answer") AuditAction action,
         @Schema(description = "GRANTED, or DENIED: the participant was asked for and the caller was refused (answered 404)")

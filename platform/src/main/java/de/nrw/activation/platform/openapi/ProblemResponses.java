@@ -31,7 +31,7 @@ import java.util.Set;
  *
  * <p>It also gives every response header a resource declares by name only ({@code @Header(name =
  * "ETag")}) the schema OpenAPI requires of a header: {@code X-Total-Count} an int64 from 0 to
- * 2^31-1, {@code Location} a URI reference of at most 2048 characters, any other a string of at most 256;
+ * 2^31-1, {@code Retry-After} seconds from 1, {@code ETag} the quoted version number, {@code Location} a URI reference of at most 2048 characters, any other a string of at most 256;
  * declares the {@code RateLimit-*} headers on every answer of an {@code /api} operation; names the one
  * server (relative: the host the document was read from); and adds the limits that follow from the
  * values' types ({@link SchemaBounds}).
@@ -156,6 +156,13 @@ public class ProblemResponses implements OASFilter {
         if (Page.TOTAL_HEADER.equalsIgnoreCase(name)) {
             return OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int64")
                     .minimum(BigDecimal.ZERO).maximum(BigDecimal.valueOf(Integer.MAX_VALUE));
+        }
+        if (RateLimit.RETRY_AFTER.equalsIgnoreCase(name)) {
+            return count(1);
+        }
+        if ("ETag".equalsIgnoreCase(name)) {
+            // ETags.of / new EntityTag(version): the entity's version, quoted
+            return OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(21).pattern("^\"[0-9]{1,19}\"$");
         }
         if ("Location".equalsIgnoreCase(name)) {
             return OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri-reference").maxLength(2048);

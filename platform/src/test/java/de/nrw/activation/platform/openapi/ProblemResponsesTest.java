@@ -56,6 +56,10 @@ class ProblemResponsesTest {
         assertThat(doc.getString(location + ".format")).isEqualTo("uri-reference");
         assertThat(doc.getString("paths.'/api/things'.post.responses.'429'.headers.Retry-After.schema.type"))
                 .isEqualTo("integer");
+        // the ETag the resources send: the entity's version, quoted (the test application's is "1")
+        String etag = "paths.'/api/things'.post.responses.'201'.headers.ETag.schema";
+        assertThat(doc.getString(etag + ".pattern")).isEqualTo("^\"[0-9]{1,19}\"$");
+        assertThat("\"1\"").matches(doc.getString(etag + ".pattern"));
     }
 
     @Test
