@@ -1,6 +1,7 @@
 package de.nrw.activation.groups.phase;
 
 import de.nrw.activation.groups.Validation;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -14,7 +15,7 @@ public record PhaseView(
         @Schema(examples = "Phase I") @Size(max = 100) String name,
         LocalDate startDate,
         LocalDate endDate,
-        @Schema(description = "The Jobcenters taking part (slugs), sorted") @Size(max = 100) List<@Size(max = 64) @Schema(pattern = Validation.JOBCENTER_PATTERN) String> jobcenterIds,
+        @Schema(description = "The Jobcenters taking part (slugs), sorted") @Size(max = 100) List<@Size(max = 64) @Pattern(regexp = Validation.JOBCENTER_PATTERN) String> jobcenterIds,
         @Schema(description = "Version, also sent as the ETag") long version) {
 
     static PhaseView of(Phase phase) {
