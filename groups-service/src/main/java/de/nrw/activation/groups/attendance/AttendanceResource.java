@@ -76,7 +76,16 @@ public class AttendanceResource {
     @PUT
     @Path("/sessions/{date}/attendance")
     @Transactional
-    @Operation(operationId = "recordAttendance", summary = "Record a session's attendance")
+    @Operation(operationId = "recordAttendance", summary = "Record a session's attendance",
+            description = "Records the attendance of one session: the complete list for that day, which replaces whatever "
+                    + "was recorded for it before. Only for a held session: 422 no-session (no session that day), "
+                    + "session-not-scheduled (cancelled), attendance-in-future; only for participants in the group on "
+                    + "that day (422 not-in-group): a recording for a day after the participant's exit (also a "
+                    + "corrected or back-dated one), before their entry, outside their stay after a transfer, or for a "
+                    + "withdrawn participation is refused. Attendance recorded before an exit was moved to an earlier "
+                    + "day stays stored but no longer counts in the absences. Publishes attendance.recorded.v1 with "
+                    + "the session's complete attendance. Provider staff name only participants they see (others "
+                    + "answer not-in-group); what was recorded for participants they no longer see stays as it was.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "attendance", value = OpenApiExamples.ATTENDANCE)))
     @APIResponse(responseCode = "200", description = "Recorded",
             content = @Content(schema = @Schema(implementation = AttendanceRecords.SessionAttendance.class)))
@@ -96,7 +105,8 @@ public class AttendanceResource {
     /** The attendance recorded for one session (empty when none was). */
     @GET
     @Path("/sessions/{date}/attendance")
-    @Operation(operationId = "getSessionAttendance", summary = "Get a session's attendance")
+    @Operation(operationId = "getSessionAttendance", summary = "Get a session's attendance",
+            description = "The attendance recorded for one session (empty when none was).")
     @APIResponse(responseCode = "200", description = "The recorded attendance",
             content = @Content(schema = @Schema(implementation = AttendanceRecords.SessionAttendance.class)))
     public AttendanceRecords.SessionAttendance get(@PathParam("id") String id, @PathParam("date") String date) {
@@ -115,7 +125,11 @@ public class AttendanceResource {
      */
     @GET
     @Path("/absences")
-    @Operation(operationId = "listAbsences", summary = "List absences per participant")
+    @Operation(operationId = "listAbsences", summary = "List absences per participant",
+            description = "Per participant of the group: excused, unexcused and present counts, most unexcused first. "
+                    + "minUnexcused=1 lists the participants with unexcused absences. Only days of the participant's "
+                    + "stay in the group count (not after the exit, even a corrected one); withdrawn participations "
+                    + "are not listed.")
     @APIResponse(responseCode = "200", description = "Counts per participant",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AttendanceRecords.Absences.class,
                     maxItems = Participations.MAX_LISTED)))

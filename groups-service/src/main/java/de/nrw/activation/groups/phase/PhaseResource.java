@@ -61,7 +61,9 @@ public class PhaseResource {
      */
     @GET
     @RolesAllowed({Roles.STAFF, Roles.COORDINATOR, Roles.OPS, Roles.PROVIDER_STAFF})
-    @Operation(operationId = "listPhases", summary = "List the programme phases")
+    @Operation(operationId = "listPhases", summary = "List the programme phases",
+            description = "Every phase, oldest first, with its period and its Jobcenters. Open to every role of this "
+                    + "service (provider staff too: phases hold nothing personal).")
     @APIResponse(responseCode = "200", description = "The phases",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = PhaseView.class, maxItems = Phases.MAX_PHASES),
                     examples = @ExampleObject(name = "phases", value = OpenApiExamples.PHASES)))
@@ -73,7 +75,8 @@ public class PhaseResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.STAFF, Roles.COORDINATOR, Roles.OPS, Roles.PROVIDER_STAFF})
-    @Operation(operationId = "getPhase", summary = "Get a phase")
+    @Operation(operationId = "getPhase", summary = "Get a phase",
+            description = "One phase.")
     @APIResponse(responseCode = "200", description = "The phase", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = PhaseView.class)))
     @APIResponse(responseCode = "404", description = "Unknown phase", content = @Content(mediaType = "application/problem+json"))
@@ -90,7 +93,9 @@ public class PhaseResource {
     @POST
     @Transactional
     @RolesAllowed(Roles.COORDINATOR)
-    @Operation(operationId = "addPhase", summary = "Add a phase")
+    @Operation(operationId = "addPhase", summary = "Add a phase",
+            description = "Adds a phase (coordinator only). The end date must not be before the start date (422 "
+                    + "phase-period); an existing id answers 409. Send an Idempotency-Key to retry safely.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "add", value = OpenApiExamples.ADD_PHASE)))
     @APIResponse(responseCode = "201", description = "Added", headers = {@Header(name = "Location"), @Header(name = "ETag")},
             content = @Content(schema = @Schema(implementation = PhaseView.class)))
@@ -115,7 +120,9 @@ public class PhaseResource {
     @Path("/{id}")
     @Transactional
     @RolesAllowed(Roles.COORDINATOR)
-    @Operation(operationId = "changePhase", summary = "Change a phase")
+    @Operation(operationId = "changePhase", summary = "Change a phase",
+            description = "Changes a phase's name, period or Jobcenters (coordinator only). Groups already scheduled stay "
+                    + "as they are. Honours If-Match (412 when stale).")
     @APIResponse(responseCode = "200", description = "Changed", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = PhaseView.class)))
     @APIResponse(responseCode = "404", description = "Unknown phase", content = @Content(mediaType = "application/problem+json"))

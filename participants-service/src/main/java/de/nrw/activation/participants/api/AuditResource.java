@@ -59,7 +59,10 @@ public class AuditResource {
      * {@code actor} if given. The total is in {@code X-Total-Count}.
      */
     @GET
-    @Operation(operationId = "searchAudit", summary = "Search the audit trail")
+    @Operation(operationId = "searchAudit", summary = "Search the audit trail",
+            description = "The caller's Jobcenter's entries, oldest first: from the day from to the day to, both included "
+                    + "(ISO dates, German time; either may be left out), of one actor if given. The total is in "
+                    + "X-Total-Count.")
     @APIResponse(responseCode = "200", description = "A page of audit entries",
             headers = @Header(name = Page.TOTAL_HEADER, description = "Total number of matches"),
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AuditEntryView.class)))
