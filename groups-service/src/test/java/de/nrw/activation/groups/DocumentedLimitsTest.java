@@ -127,4 +127,25 @@ class DocumentedLimitsTest {
         Fixtures.enter(JC, other, next, "2012-03-05");
         assertThat(UUID.fromString(other)).isNotNull();
     }
+
+    @Test
+    void aParticipationPassesThroughAtMost1000Groups() {
+        String from = Fixtures.schedule(Fixtures.group(JC, "PHASE_1", "2012-03-05"));
+        String to = Fixtures.schedule(Fixtures.group(JC, "PHASE_1", "2012-03-05"));
+        String participation = Fixtures.enter(JC, from, Fixtures.knownParticipant(db, JC), "2012-03-05");
+        // 999 earlier stays (closed) beside the open one: the participation has been in 1000 groups
+        Rows.execute(db, """
+                INSERT INTO participation_group (id, participation_id, group_id, from_date, to_date)
+                SELECT gen_random_uuid(), ?::uuid, ?::uuid, DATE '2012-03-05', DATE '2012-03-05'
+                FROM generate_series(1, ?)""", participation, from, Participations.MAX_LISTED - 1);
+        Lifecycle.transfer(JC, participation, to, "2012-03-12").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://activation.nrw.example/problems/group-list-limit"));
+        assertThat(Rows.count(db, "SELECT count(*) FROM participation WHERE id = ?::uuid AND group_id = ?::uuid",
+                participation, from)).isEqualTo(1);
+        // one stay fewer, and the transfer goes through
+        Rows.execute(db, "DELETE FROM participation_group WHERE id = (SELECT id FROM participation_group "
+                + "WHERE participation_id = ?::uuid AND to_date IS NOT NULL LIMIT 1)", participation);
+        Lifecycle.transfer(JC, participation, to, "2012-03-12").then().statusCode(200);
+    }
 }
