@@ -4,7 +4,8 @@
 # Ready means:
 #   - PostgreSQL answers on 127.0.0.1:5432 (started if it is installed but down),
 #   - Debian's chromium and chromium-driver are installed (the dashboard's browser test in e2e-tests),
-#   - kubectl or kustomize is there (the manifest tests in deploy/k8s render the overlays with it).
+#   - kubectl or kustomize is there (the manifest tests in deploy/k8s render the overlays with it),
+#   - node and npm are there (api-lint runs Spectral over the services' OpenAPI documents).
 # Needs root (or sudo) only when something must be installed. Works without a terminal (CI).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -31,6 +32,11 @@ fi
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   say "Installing Chromium and ChromeDriver (Debian packages) for the dashboard's browser test"
   apt_install chromium chromium-driver
+fi
+
+if ! command -v node > /dev/null || ! command -v npm > /dev/null; then
+  say "Installing Node.js and npm (Debian packages) for the OpenAPI lint (api-lint, Spectral)"
+  apt_install nodejs npm
 fi
 
 if ! command -v kubectl > /dev/null && ! command -v kustomize > /dev/null && [ -z "${KUSTOMIZE:-}" ]; then

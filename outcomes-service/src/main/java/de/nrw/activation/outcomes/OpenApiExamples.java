@@ -27,7 +27,7 @@ public final class OpenApiExamples {
             {"id": "5c7d8e9f-1a2b-4c3d-8e4f-5a6b7c8d9e0f", "participationId": "3a4b5c6d-7e8f-4a1b-9c2d-3e4f5a6b7c8d",
              "participantId": "7f1c2a9e-4b7d-4d0e-9a51-2f1f0c3b8e11", "checkpoint": "MONTH_3", "dueDate": "2012-06-15",
              "status": "EMPLOYMENT", "checkedOn": "2012-06-18", "recordedAt": "2012-06-18T10:00:00Z",
-             "correctedAt": null, "version": 1}""";
+             "version": 1}""";
 
     public static final String DUE = """
             [{"participationId": "3a4b5c6d-7e8f-4a1b-9c2d-3e4f5a6b7c8d", "participantId": "7f1c2a9e-4b7d-4d0e-9a51-2f1f0c3b8e11",

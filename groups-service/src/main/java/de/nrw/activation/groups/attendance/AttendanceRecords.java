@@ -2,6 +2,7 @@ package de.nrw.activation.groups.attendance;
 
 import de.nrw.activation.contract.AttendanceStatus;
 import jakarta.validation.constraints.NotNull;
+import de.nrw.activation.groups.participation.Participations;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
@@ -18,7 +19,8 @@ public final class AttendanceRecords {
     }
 
     @Schema(name = "SessionAttendance", description = "The attendance recorded for one session")
-    public record SessionAttendance(UUID groupId, LocalDate date, List<Entry> entries) {
+    public record SessionAttendance(UUID groupId, LocalDate date,
+                                    @Schema(maxItems = Participations.MAX_LISTED) List<Entry> entries) {
     }
 
     @Schema(name = "Absences", description = "A participant's attendance counts over the group's sessions")

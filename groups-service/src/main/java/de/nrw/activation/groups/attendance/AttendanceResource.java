@@ -1,5 +1,6 @@
 package de.nrw.activation.groups.attendance;
 
+import de.nrw.activation.groups.participation.Participations;
 import de.nrw.activation.groups.Dates;
 import de.nrw.activation.groups.OpenApiExamples;
 import de.nrw.activation.groups.group.Group;
@@ -75,7 +76,16 @@ public class AttendanceResource {
     @PUT
     @Path("/sessions/{date}/attendance")
     @Transactional
-    @Operation(operationId = "recordAttendance", summary = "Record a session's attendance")
+    @Operation(operationId = "recordAttendance", summary = "Record a session's attendance",
+            description = "Records the attendance of one session: the complete list for that day, which replaces whatever "
+                    + "was recorded for it before. Only for a held session: 422 no-session (no session that day), "
+                    + "session-not-scheduled (cancelled), attendance-in-future; only for participants in the group on "
+                    + "that day (422 not-in-group): a recording for a day after the participant's exit (also a "
+                    + "corrected or back-dated one), before their entry, outside their stay after a transfer, or for a "
+                    + "withdrawn participation is refused. Attendance recorded before an exit was moved to an earlier "
+                    + "day stays stored but no longer counts in the absences. Publishes attendance.recorded.v1 with "
+                    + "the session's complete attendance. Provider staff name only participants they see (others "
+                    + "answer not-in-group); what was recorded for participants they no longer see stays as it was.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "attendance", value = OpenApiExamples.ATTENDANCE)))
     @APIResponse(responseCode = "200", description = "Recorded",
             content = @Content(schema = @Schema(implementation = AttendanceRecords.SessionAttendance.class)))
@@ -95,7 +105,8 @@ public class AttendanceResource {
     /** The attendance recorded for one session (empty when none was). */
     @GET
     @Path("/sessions/{date}/attendance")
-    @Operation(operationId = "getSessionAttendance", summary = "Get a session's attendance")
+    @Operation(operationId = "getSessionAttendance", summary = "Get a session's attendance",
+            description = "The attendance recorded for one session (empty when none was).")
     @APIResponse(responseCode = "200", description = "The recorded attendance",
             content = @Content(schema = @Schema(implementation = AttendanceRecords.SessionAttendance.class)))
     public AttendanceRecords.SessionAttendance get(@PathParam("id") String id, @PathParam("date") String date) {
@@ -114,12 +125,18 @@ public class AttendanceResource {
      */
     @GET
     @Path("/absences")
-    @Operation(operationId = "listAbsences", summary = "List absences per participant")
+    @Operation(operationId = "listAbsences", summary = "List absences per participant",
+            description = "Per participant of the group: excused, unexcused and present counts, most unexcused first. "
+                    + "minUnexcused=1 lists the participants with unexcused absences. Only days of the participant's "
+                    + "stay in the group count (not after the exit, even a corrected one); withdrawn participations "
+                    + "are not listed.")
     @APIResponse(responseCode = "200", description = "Counts per participant",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AttendanceRecords.Absences.class)))
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AttendanceRecords.Absences.class,
+                    maxItems = Participations.MAX_LISTED)))
     public List<AttendanceRecords.Absences> absences(
             @PathParam("id") String id,
-            @Parameter(description = "Only participants with at least this many unexcused absences", example = "1")
+            @Parameter(description = "Only participants with at least this many unexcused absences, 0 to 1000", example = "1",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 4, pattern = "^[0-9]{1,4}$"))
             @QueryParam("minUnexcused") String minUnexcused) {
         Group group = groups.visible(Ids.uuid("id", id));
         Set<UUID> seen = seen(group);
@@ -137,7 +154,7 @@ public class AttendanceResource {
             return 0;
         }
         try {
-            int value = Integer.parseInt(raw.trim());
+            int value = raw.matches("[0-9]{1,4}") ? Integer.parseInt(raw) : -1; // as documented: 1 to 4 digits
             if (value >= 0 && value <= 1000) {
                 return value;
             }

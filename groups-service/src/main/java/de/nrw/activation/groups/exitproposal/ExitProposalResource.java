@@ -58,12 +58,16 @@ public class ExitProposalResource {
      */
     @GET
     @RolesAllowed({Roles.STAFF, Roles.PROVIDER_STAFF})
-    @Operation(operationId = "listExitProposals", summary = "List exit proposals")
+    @Operation(operationId = "listExitProposals", summary = "List exit proposals",
+            description = "A page of exit proposals, oldest first, optionally only those of one status (PENDING: the "
+                    + "staff's worklist); total in X-Total-Count. Jobcenter staff see their Jobcenter's, provider "
+                    + "staff their provider's for their Jobcenter (of participations they still see).")
     @APIResponse(responseCode = "200", description = "A page of exit proposals",
             headers = @Header(name = Page.TOTAL_HEADER, description = "Total number of matches"),
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ExitProposalView.class)))
     @APIResponse(responseCode = "400", description = "Unknown status, or bad paging", content = @Content(mediaType = "application/problem+json"))
-    public Response list(@Parameter(description = "PENDING, ACCEPTED or REJECTED; all when absent", example = "PENDING")
+    public Response list(@Parameter(description = "PENDING, ACCEPTED or REJECTED; all when absent", example = "PENDING",
+                                    schema = @Schema(type = SchemaType.STRING, maxLength = 8, pattern = "^(PENDING|ACCEPTED|REJECTED)$"))
                          @QueryParam("status") String status, @BeanParam PageRequest paging) {
         ExitProposalStatus wanted = status(status);
         return Page.of(proposals.list(wanted, paging.page(), paging.size()).stream().map(ExitProposalView::of).toList(),
@@ -74,7 +78,8 @@ public class ExitProposalResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.STAFF, Roles.PROVIDER_STAFF})
-    @Operation(operationId = "getExitProposal", summary = "Get an exit proposal")
+    @Operation(operationId = "getExitProposal", summary = "Get an exit proposal",
+            description = "One exit proposal (the Location of a new one).")
     @APIResponse(responseCode = "200", description = "The exit proposal", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = ExitProposalView.class),
                     examples = @ExampleObject(name = "pending", value = OpenApiExamples.EXIT_PROPOSAL)))
@@ -95,7 +100,13 @@ public class ExitProposalResource {
     @Path("/{id}/accept")
     @Transactional
     @RolesAllowed(Roles.STAFF)
-    @Operation(operationId = "acceptExitProposal", summary = "Accept an exit proposal: record the exit")
+    @Operation(operationId = "acceptExitProposal", summary = "Accept an exit proposal: record the exit",
+            description = "Accepts a pending proposal (Jobcenter staff of the group's Jobcenter): the exit is recorded "
+                    + "with the proposal's date and reason exactly as by POST /participations/{id/exit}, its "
+                    + "participation.exited.v1 published in the same transaction. 409 exit-proposal-decided when it "
+                    + "was accepted or rejected already, and the answers of recording an exit (already-exited, "
+                    + "participation-withdrawn; 422 whose rule names the date rule). Honours If-Match with the "
+                    + "proposal's ETag.")
     @APIResponse(responseCode = "200", description = "Accepted; the exit is recorded", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = ExitProposalView.class)))
     @APIResponse(responseCode = "404", description = "Unknown, or another Jobcenter's", content = @Content(mediaType = "application/problem+json"))
@@ -118,7 +129,11 @@ public class ExitProposalResource {
     @Path("/{id}/reject")
     @Transactional
     @RolesAllowed(Roles.STAFF)
-    @Operation(operationId = "rejectExitProposal", summary = "Reject an exit proposal")
+    @Operation(operationId = "rejectExitProposal", summary = "Reject an exit proposal",
+            description = "Rejects a pending proposal with a reason for the provider's staff (Jobcenter staff of the "
+                    + "group's Jobcenter); nothing changes on the participation and nothing is published. 409 "
+                    + "exit-proposal-decided when it was accepted or rejected already. Honours If-Match with the "
+                    + "proposal's ETag.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "reject", value = OpenApiExamples.REJECT_EXIT_PROPOSAL)))
     @APIResponse(responseCode = "200", description = "Rejected", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = ExitProposalView.class)))
@@ -144,7 +159,7 @@ public class ExitProposalResource {
             return null;
         }
         try {
-            return ExitProposalStatus.valueOf(raw.strip());
+            return ExitProposalStatus.valueOf(raw);
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("status", "must be one of " + Arrays.toString(ExitProposalStatus.values()));
         }

@@ -1,6 +1,8 @@
 package de.nrw.activation.groups.exitproposal;
 
 import de.nrw.activation.contract.ExitReason;
+import de.nrw.activation.groups.Validation;
+import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -14,14 +16,15 @@ public record ExitProposalView(
         UUID participationId,
         UUID participantId,
         UUID groupId,
-        String jobcenterId,
-        @Schema(description = "The education provider whose staff proposed it", examples = "bildungswerk-ruhr") String providerId,
+        @Schema(maxLength = 64, pattern = Validation.JOBCENTER_PATTERN) String jobcenterId,
+        @Schema(description = "The education provider whose staff proposed it", examples = "bildungswerk-ruhr",
+                maxLength = 64, pattern = Validation.PROVIDER_PATTERN) String providerId,
         LocalDate exitDate,
         ExitReason reason,
         @Schema(description = "PENDING until Jobcenter staff accept (the exit is recorded) or reject it") ExitProposalStatus status,
         Instant proposedAt,
         @Schema(description = "Set once accepted or rejected") Instant decidedAt,
-        @Schema(description = "Set once rejected: why") String rejectionReason,
+        @Schema(description = "Set once rejected: why") @Size(max = 500) String rejectionReason,
         @Schema(description = "Version, also sent as the ETag") long version) {
 
     static ExitProposalView of(ExitProposal p) {

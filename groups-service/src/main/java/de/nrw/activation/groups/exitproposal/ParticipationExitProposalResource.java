@@ -61,7 +61,15 @@ public class ParticipationExitProposalResource {
      */
     @POST
     @Transactional
-    @Operation(operationId = "proposeExit", summary = "Propose a participant's exit")
+    @Operation(operationId = "proposeExit", summary = "Propose a participant's exit",
+            description = "Proposes the exit of a participation in a group the caller's provider runs (provider staff "
+                    + "only): the day it happened and the reason (COMPLETED, INTEGRATED, DROPOUT, OTHER). Jobcenter "
+                    + "staff then accept it (the exit is recorded) or reject it. 404 unless the participation is in a "
+                    + "group of the caller's provider now and they still see it (not 40 days past its end); 409 "
+                    + "already-exited, participation-withdrawn, exit-proposal-pending (one waits for a decision); 422 "
+                    + "as for recording the exit (exit-before-entry, exit-after-group-end, exit-after-group-cancelled, "
+                    + "exit-in-future). Publishes nothing: the exit event comes with the acceptance. Send an "
+                    + "Idempotency-Key to retry safely.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "exit", value = OpenApiExamples.EXIT)))
     @APIResponse(responseCode = "201", description = "Proposed", headers = {@Header(name = "Location"), @Header(name = "ETag")},
             content = @Content(schema = @Schema(implementation = ExitProposalView.class),

@@ -81,7 +81,12 @@ public class GroupResource {
     @POST
     @Transactional
     @RolesAllowed(Roles.STAFF)
-    @Operation(operationId = "scheduleGroup", summary = "Schedule a group")
+    @Operation(operationId = "scheduleGroup", summary = "Schedule a group",
+            description = "Schedules a group of the caller's own Jobcenter and generates its sessions (NRW public holidays "
+                    + "skipped). The answer carries endDate (start + weeks * 7 - 1 day) and hoursPerWeek. A broken "
+                    + "programme fact answers 422 whose rule is one of capacity, group-duration, meeting-days, "
+                    + "daily-times, weekly-hours, coaching-ratio, unknown-phase, jobcenter-not-in-phase, "
+                    + "group-outside-phase. Send an Idempotency-Key to retry safely.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "schedule", value = OpenApiExamples.SCHEDULE)))
     @APIResponse(responseCode = "201", description = "Scheduled", headers = {@Header(name = "Location"), @Header(name = "ETag")},
             content = @Content(schema = @Schema(implementation = GroupView.class),
@@ -108,7 +113,9 @@ public class GroupResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.STAFF, Roles.COORDINATOR, Roles.PROVIDER_STAFF})
-    @Operation(operationId = "getGroup", summary = "Get a group")
+    @Operation(operationId = "getGroup", summary = "Get a group",
+            description = "One group; another Jobcenter's answers 404 to staff. Provider staff see the groups their "
+                    + "provider runs for their Jobcenter (every other id answers 404 to them).")
     @APIResponse(responseCode = "200", description = "The group", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = GroupView.class)))
     @APIResponse(responseCode = "404", description = "Unknown, or another Jobcenter's", content = @Content(mediaType = "application/problem+json"))
@@ -125,7 +132,11 @@ public class GroupResource {
      */
     @GET
     @RolesAllowed({Roles.STAFF, Roles.COORDINATOR, Roles.PROVIDER_STAFF})
-    @Operation(operationId = "findGroups", summary = "Find groups by Jobcenter and phase")
+    @Operation(operationId = "findGroups", summary = "Find groups by Jobcenter and phase",
+            description = "A page of groups, earliest start first, total in X-Total-Count. Staff see their own Jobcenter's "
+                    + "groups (jobcenterId defaults to it; naming another answers 403); the coordinator every "
+                    + "Jobcenter's, optionally filtered. Provider staff see the groups their provider runs for their "
+                    + "Jobcenter (jobcenterId as for staff).")
     @APIResponse(responseCode = "200", description = "A page of groups",
             headers = @Header(name = Page.TOTAL_HEADER, description = "Total number of matches"),
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = GroupView.class)))
@@ -164,7 +175,14 @@ public class GroupResource {
     @Path("/{id}")
     @Transactional
     @RolesAllowed(Roles.STAFF)
-    @Operation(operationId = "changeGroup", summary = "Change a group's details")
+    @Operation(operationId = "changeGroup", summary = "Change a group's details",
+            description = "Changes a group of the caller's Jobcenter after scheduling: name, location, coaches, the "
+                    + "provider's name and capacity; send all of them. The timetable and the provider type stay as "
+                    + "scheduled. 409 capacity-below-places-taken when the capacity is below the most participants the "
+                    + "group has had on one day; 422 whose rule is capacity (1 to 20), coaching-ratio, "
+                    + "provider-type-unchangeable or group-cancelled. Publishes group.changed.v1 with change: "
+                    + "DETAILS_CHANGED (no names in it); the same values again change nothing. Send the group's ETag "
+                    + "as If-Match (412 when stale); without it the change goes ahead.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "change", value = OpenApiExamples.CHANGE_GROUP)))
     @APIResponse(responseCode = "200", description = "The group as changed", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = GroupView.class)))
@@ -191,7 +209,13 @@ public class GroupResource {
     @Path("/{id}/cancel")
     @Transactional
     @RolesAllowed(Roles.STAFF)
-    @Operation(operationId = "cancelGroup", summary = "Cancel a group")
+    @Operation(operationId = "cancelGroup", summary = "Cancel a group",
+            description = "Cancels a group of the caller's Jobcenter: it takes no new participations, its scheduled "
+                    + "sessions from today on are cancelled, and each open participation ends today with reason OTHER "
+                    + "(exitCausedByGroupCancellation: true); its participant may enter another group from tomorrow. "
+                    + "Publishes group.cancelled.v1 and one participation.exited.v1 (groupCancelled: true) per "
+                    + "participation ended. Cancelling a cancelled group answers 200 again and changes nothing. "
+                    + "Honours If-Match.")
     @APIResponse(responseCode = "200", description = "Cancelled (or already cancelled)", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = GroupView.class)))
     @APIResponse(responseCode = "404", description = "Unknown, or another Jobcenter's", content = @Content(mediaType = "application/problem+json"))

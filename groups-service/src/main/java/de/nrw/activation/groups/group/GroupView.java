@@ -3,6 +3,8 @@ package de.nrw.activation.groups.group;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import de.nrw.activation.contract.GroupStatus;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import de.nrw.activation.groups.Validation;
+import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -16,16 +18,16 @@ import java.util.UUID;
 @Schema(name = "Group")
 public record GroupView(
         UUID id,
-        String jobcenterId,
-        String phaseId,
-        String name,
+        @Schema(maxLength = 64, pattern = Validation.JOBCENTER_PATTERN) String jobcenterId,
+        @Schema(maxLength = 40, pattern = Validation.PHASE_PATTERN) String phaseId,
+        @Size(max = 200) String name,
         GroupRequests.Provider provider,
-        String location,
-        @Schema(description = "The Jobcoaches' names; not shown to the coordinator") List<String> coaches,
+        @Size(max = 200) String location,
+        @Schema(description = "The Jobcoaches' names; not shown to the coordinator") @Size(max = 10) List<@Size(max = 200) String> coaches,
         LocalDate startDate,
         int weeks,
         @Schema(description = "startDate + weeks * 7 - 1 day: the period is whole weeks") LocalDate endDate,
-        List<DayOfWeek> meetingDays,
+        @Size(max = 7) List<DayOfWeek> meetingDays,
         @Schema(type = SchemaType.STRING, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$", examples = "09:00") @JsonFormat(pattern = "HH:mm") LocalTime dailyStart,
         @Schema(type = SchemaType.STRING, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$", examples = "12:30") @JsonFormat(pattern = "HH:mm") LocalTime dailyEnd,
         @Schema(description = "Meeting days times daily hours", examples = "10.5") BigDecimal hoursPerWeek,

@@ -81,7 +81,15 @@ public class GroupParticipationResource {
      */
     @POST
     @Transactional
-    @Operation(operationId = "assignParticipant", summary = "Assign a participant to a group")
+    @Operation(operationId = "assignParticipant", summary = "Assign a participant to a group",
+            description = "A participant enters a group of the caller's Jobcenter on entryDate. The participant must be "
+                    + "known to this service (from participant-events) and belong to the same Jobcenter (404 "
+                    + "otherwise). 422 participant-erased, group-cancelled, entry-outside-group-period; 409 "
+                    + "capacity-full, overlapping-participation. The participation keeps the participant's anonymous "
+                    + "attributes at entry; its age band is the one on entryDate, which this service asks "
+                    + "participants-service for (with your token). When participants-service cannot answer, the entry "
+                    + "answers 503 participants-unavailable with Retry-After and records nothing. Publishes "
+                    + "participation.entered.v1. Send an Idempotency-Key to retry safely.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "enter", value = OpenApiExamples.ENTER)))
     @APIResponse(responseCode = "201", description = "Entered", headers = {@Header(name = "Location"), @Header(name = "ETag")},
             content = @Content(schema = @Schema(implementation = ParticipationView.class),
@@ -118,7 +126,11 @@ public class GroupParticipationResource {
      */
     @GET
     @RolesAllowed({Roles.STAFF, Roles.PROVIDER_STAFF})
-    @Operation(operationId = "listGroupParticipations", summary = "List a group's participations")
+    @Operation(operationId = "listGroupParticipations", summary = "List a group's participations",
+            description = "A page of the participations that were ever in the group (withdrawn ones and those transferred "
+                    + "out too: see status and groups), earliest entry first; total in X-Total-Count. Provider staff "
+                    + "get the participations of the groups their provider runs as ProviderParticipations: only those "
+                    + "they still see (not withdrawn, not 40 days past the end of the stay in the group).")
     @APIResponse(responseCode = "200", description = "A page of participations (for provider staff: of ProviderParticipation, "
             + "as GET /participations/{id} answers them)",
             headers = @Header(name = Page.TOTAL_HEADER, description = "Total number of participations"),

@@ -62,7 +62,11 @@ public class ParticipationResource {
      */
     @GET
     @Path("/missing-exits")
-    @Operation(operationId = "listMissingExits", summary = "List participations whose exit is missing")
+    @Operation(operationId = "listMissingExits", summary = "List participations whose exit is missing",
+            description = "The staff's worklist of missing exits: the caller's Jobcenter's participations whose group has "
+                    + "ended (its last day is before today) without an exit, withdrawn ones aside. The longest-missing "
+                    + "first (by the group's end, then the entry date); total in X-Total-Count. Record each exit with "
+                    + "POST /participations/{id/exit}.")
     @APIResponse(responseCode = "200", description = "A page of participations without an exit",
             headers = @Header(name = Page.TOTAL_HEADER, description = "Total number of missing exits"),
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ParticipationView.class)))
@@ -82,7 +86,11 @@ public class ParticipationResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.STAFF, Roles.PROVIDER_STAFF})
-    @Operation(operationId = "getParticipation", summary = "Get a participation")
+    @Operation(operationId = "getParticipation", summary = "Get a participation",
+            description = "One participation of the caller's Jobcenter, with its status (ACTIVE, ENDED, WITHDRAWN) and its "
+                    + "group history groups (groupId, from, to; more than one entry after a transfer). Provider staff "
+                    + "get a participation of a group their provider runs as a ProviderParticipation, until 40 days "
+                    + "after its stay there ended; every other id answers 404 to them.")
     @APIResponse(responseCode = "200", description = "The participation (ProviderParticipation for provider staff)",
             headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(oneOf = {ParticipationView.class, ProviderParticipationView.class}),
@@ -110,7 +118,13 @@ public class ParticipationResource {
     @POST
     @Path("/{id}/exit")
     @Transactional
-    @Operation(operationId = "recordExit", summary = "Record a participant's exit")
+    @Operation(operationId = "recordExit", summary = "Record a participant's exit",
+            description = "Records the exit with its date and reason (COMPLETED, INTEGRATED, DROPOUT, OTHER) and publishes "
+                    + "participation.exited.v1 (groupCancelled: false). A second exit answers 409 already-exited "
+                    + "(correct it with PUT), a withdrawn participation 409 participation-withdrawn. 422 whose rule is "
+                    + "exit-before-entry (before the entry, or before the transfer into the current group), "
+                    + "exit-after-group-end, exit-after-group-cancelled or exit-in-future (exits are recorded when "
+                    + "they happen). Attendance recorded for days after the exit no longer counts.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "exit", value = OpenApiExamples.EXIT)))
     @APIResponse(responseCode = "200", description = "Exited", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = ParticipationView.class)))
@@ -138,7 +152,13 @@ public class ParticipationResource {
     @PUT
     @Path("/{id}/exit")
     @Transactional
-    @Operation(operationId = "correctExit", summary = "Correct a recorded exit")
+    @Operation(operationId = "correctExit", summary = "Correct a recorded exit",
+            description = "Corrects a recorded exit: the new date and/or reason, under the same rules as the first "
+                    + "recording (422 as there). Publishes participation.exit-corrected.v1 with the new date and "
+                    + "reason; follow-up checkpoints not yet recorded move with the date, reports reclassify. A "
+                    + "corrected exit is the staff's, no longer the cancellation's (exitCausedByGroupCancellation "
+                    + "becomes false). The same date and reason again change nothing. 409 not-exited when no exit was "
+                    + "recorded, participation-withdrawn.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "exit", value = OpenApiExamples.EXIT)))
     @APIResponse(responseCode = "200", description = "The participation with the corrected exit", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = ParticipationView.class)))
@@ -166,7 +186,12 @@ public class ParticipationResource {
     @POST
     @Path("/{id}/withdraw")
     @Transactional
-    @Operation(operationId = "withdrawParticipation", summary = "Withdraw a participation entered by mistake")
+    @Operation(operationId = "withdrawParticipation", summary = "Withdraw a participation entered by mistake",
+            description = "Withdraws a participation entered by mistake (\"registered in error\"), whether it ended or "
+                    + "not: it is kept with status: WITHDRAWN and the reason, and leaves every figure and the due "
+                    + "list. It frees its place and its period (the participant may enter a group for the same days), "
+                    + "and its attendance no longer counts. The reason is published: write no personal data into it. "
+                    + "Publishes participation.withdrawn.v1; withdrawing it again answers 200 and changes nothing.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "withdraw", value = OpenApiExamples.WITHDRAW)))
     @APIResponse(responseCode = "200", description = "Withdrawn (or withdrawn already)", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = ParticipationView.class)))
@@ -195,7 +220,16 @@ public class ParticipationResource {
     @POST
     @Path("/{id}/transfer")
     @Transactional
-    @Operation(operationId = "transferParticipation", summary = "Transfer a participation to another group")
+    @Operation(operationId = "transferParticipation", summary = "Transfer a participation to another group",
+            description = "Transfers an open participation to another group of the same Jobcenter and phase; date is its "
+                    + "first day in the new group (its last day in the old one is the day before). It stays one "
+                    + "participation: the same id, entry date and attributes at entry, counted once; groups shows both "
+                    + "groups. The new group's rules hold: 409 capacity-full, overlapping-participation; 404 for an "
+                    + "unknown group or another Jobcenter's. 409 already-exited, participation-withdrawn. 422 whose "
+                    + "rule is transfer-same-group, transfer-other-phase, group-cancelled, "
+                    + "transfer-outside-group-period (not in the new group's period), transfer-before-entry (not after "
+                    + "the first day in the current group) or transfer-after-group-end (later than the day after the "
+                    + "current group's end). Publishes participation.transferred.v1.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "transfer", value = OpenApiExamples.TRANSFER)))
     @APIResponse(responseCode = "200", description = "Transferred", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = ParticipationView.class),

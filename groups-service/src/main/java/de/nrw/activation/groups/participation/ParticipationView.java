@@ -5,6 +5,8 @@ import de.nrw.activation.contract.CustomerType;
 import de.nrw.activation.contract.ExitReason;
 import de.nrw.activation.contract.Gender;
 import de.nrw.activation.contract.LabourMarketDistance;
+import de.nrw.activation.groups.Validation;
+import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
@@ -17,15 +19,15 @@ public record ParticipationView(
         UUID id,
         @Schema(description = "The group it is in now (after a transfer: the new one)") UUID groupId,
         UUID participantId,
-        String jobcenterId,
+        @Schema(maxLength = 64, pattern = Validation.JOBCENTER_PATTERN) String jobcenterId,
         LocalDate entryDate,
         @Schema(description = "Absent until the participant exits") LocalDate exitDate,
         ExitReason exitReason,
         @Schema(description = "True when the exit was caused by the group's cancellation") boolean exitCausedByGroupCancellation,
         @Schema(description = "ACTIVE (in its group, also while an exit is missing), ENDED (exited) or WITHDRAWN (entered by mistake)")
         ParticipationStatus status,
-        @Schema(description = "Set once the participation was withdrawn") String withdrawalReason,
-        @Schema(description = "The groups it was in, earliest first; more than one after a transfer") List<Stay> groups,
+        @Schema(description = "Set once the participation was withdrawn") @Size(max = 500) String withdrawalReason,
+        @Schema(description = "The groups it was in, earliest first; more than one after a transfer") @Size(max = Participations.MAX_LISTED) List<Stay> groups,
         Gender gender,
         AgeBand ageBand,
         CustomerType customerType,

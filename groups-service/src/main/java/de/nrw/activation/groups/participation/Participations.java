@@ -204,6 +204,12 @@ public class Participations {
             throw ProblemException.rule("group-cancelled", "Group " + to.id + " was cancelled on " + to.cancelledOn);
         }
         GroupStay current = currentStay(participation);
+        long stays = em.createQuery("SELECT count(h) FROM GroupStay h WHERE h.participationId = :p", Long.class)
+                .setParameter("p", participation.id).getSingleResult();
+        if (stays >= MAX_LISTED) {
+            throw ProblemException.conflict("group-list-limit", "The participation has been in "
+                    + MAX_LISTED + " groups, the most one participation may pass through");
+        }
         ParticipationRules.checkTransfer(date, current.fromDate, from.endDate, to.startDate, to.endDate);
         requirePlace(to, date);
         requireNoOverlap(participation.participantId, participation.id, date, to.endDate);
@@ -395,8 +401,20 @@ public class Participations {
         }
     }
 
+    /**
+     * The most participations a group may ever have had (transferred and withdrawn ones included), and
+     * the most groups one participation may pass through: the OpenAPI documents bound the lists of a
+     * group (absences, a session's attendance) and a participation's {@code groups} by it. 409
+     * {@code group-list-limit} beyond.
+     */
+    public static final int MAX_LISTED = 1000;
+
     /** A place is taken by everyone whose stay in the group lasts until {@code day} or later. */
     private void requirePlace(Group group, LocalDate day) {
+        if (countOfGroup(group.id) >= MAX_LISTED) {
+            throw ProblemException.conflict("group-list-limit", "Group " + group.id + " has had "
+                    + MAX_LISTED + " participations, the most one group may have");
+        }
         Number taken = (Number) em.createNativeQuery("SELECT count(*) FROM (" + STAY + ") s WHERE s.t >= :d")
                 .setParameter("g", group.id).setParameter("d", day).getSingleResult();
         if (taken.longValue() >= group.capacity) {

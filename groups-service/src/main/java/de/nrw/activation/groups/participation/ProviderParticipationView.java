@@ -18,13 +18,14 @@ public record ProviderParticipationView(
         UUID id,
         UUID participantId,
         @Schema(description = "The provider's group") UUID groupId,
-        @Schema(description = "The first day in the provider's group") LocalDate from,
+        @Schema(description = "The first day in the provider's group", required = true) LocalDate from,
         @Schema(description = "The last day in the provider's group before a transfer out; absent otherwise") LocalDate to,
         @Schema(description = "The exit, when the participation ended in the provider's group") LocalDate exitDate,
         ExitReason exitReason,
         @Schema(description = "ACTIVE or ENDED") ParticipationStatus status,
         @Schema(description = "The last day the provider's staff see this participation: 40 days after its last day "
-                + "in the group (the exit, the day before a transfer out, or, while the exit is missing, the group's end)")
+                + "in the group (the exit, the day before a transfer out, or, while the exit is missing, the group's end)",
+                required = true)
         LocalDate accessUntil,
         @Schema(description = "Version of the participation, also sent as the ETag") long version) {
 

@@ -15,6 +15,9 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class Phases {
 
+    /** The most phases there may be: GET /phases answers them all, and the document bounds that list by it. */
+    public static final int MAX_PHASES = 1000;
+
     public List<Phase> all() {
         return Phase.listAll(Sort.by("startDate").and("id"));
     }
@@ -32,6 +35,10 @@ public class Phases {
         checkPeriod(start, end);
         if (Phase.findById(id) != null) {
             throw ProblemException.conflict("duplicate-phase", "Phase " + id + " already exists");
+        }
+        if (Phase.count() >= MAX_PHASES) {
+            throw ProblemException.conflict("phase-limit", "There are " + MAX_PHASES + " phases, the most the "
+                    + "service keeps (GET /phases lists them all)");
         }
         Phase phase = new Phase();
         phase.id = id;

@@ -2,6 +2,7 @@ package de.nrw.activation.groups.session;
 
 import de.nrw.activation.groups.Dates;
 import de.nrw.activation.groups.OpenApiExamples;
+import de.nrw.activation.groups.group.Timetable;
 import de.nrw.activation.groups.group.Group;
 import de.nrw.activation.groups.group.Groups;
 import de.nrw.activation.platform.security.Roles;
@@ -55,9 +56,13 @@ public class SessionResource {
      */
     @GET
     @RolesAllowed({Roles.STAFF, Roles.COORDINATOR, Roles.PROVIDER_STAFF})
-    @Operation(operationId = "listSessions", summary = "List a group's sessions")
+    @Operation(operationId = "listSessions", summary = "List a group's sessions",
+            description = "The group's sessions in date order: the meeting days of its timetable without the NRW public "
+                    + "holidays, each SCHEDULED or CANCELLED; a moved one says where it came from (movedFrom). "
+                    + "Provider staff see the sessions of the groups their provider runs.")
     @APIResponse(responseCode = "200", description = "The sessions",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SessionView.class),
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SessionView.class,
+                    maxItems = Timetable.MAX_WEEKS * 7),
                     examples = @ExampleObject(name = "sessions", value = OpenApiExamples.SESSIONS)))
     public List<SessionView> list(@PathParam("id") String id) {
         Group group = groups.visible(Ids.uuid("id", id));
@@ -74,7 +79,10 @@ public class SessionResource {
     @Path("/{date}/cancel")
     @Transactional
     @RolesAllowed(Roles.STAFF)
-    @Operation(operationId = "cancelSession", summary = "Cancel a session")
+    @Operation(operationId = "cancelSession", summary = "Cancel a session",
+            description = "Cancels one session (Termin fällt aus) and publishes group.changed.v1. Cancelling a cancelled "
+                    + "session answers 200 and changes nothing. A session with recorded attendance answers 409; a "
+                    + "cancelled group 422 (group-cancelled). Honours If-Match with the group's ETag.")
     @APIResponse(responseCode = "200", description = "The session, now cancelled",
             content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "409", description = "Attendance was recorded for it", content = @Content(mediaType = "application/problem+json"))
@@ -99,7 +107,12 @@ public class SessionResource {
     @Path("/{date}/move")
     @Transactional
     @RolesAllowed(Roles.STAFF)
-    @Operation(operationId = "moveSession", summary = "Move a session")
+    @Operation(operationId = "moveSession", summary = "Move a session",
+            description = "Moves a scheduled session to another day of the group's period, optionally with new times, and "
+                    + "publishes group.changed.v1. The new day must be Monday to Friday (422 meeting-days), not a "
+                    + "public holiday (422 public-holiday), inside the group's period (422 "
+                    + "session-outside-group-period) and free of a held session (409 session-exists); a day whose own "
+                    + "session was cancelled is free, and lists both.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "move", value = OpenApiExamples.MOVE)))
     @APIResponse(responseCode = "200", description = "The session on its new day",
             content = @Content(schema = @Schema(implementation = SessionView.class)))

@@ -123,7 +123,8 @@ public class FollowUpResource {
             + "the caller's Jobcenter, open and recorded, by due date; none before it ended.")
     @APIResponse(responseCode = "200", description = "The checkpoints",
             headers = @Header(name = Page.TOTAL_HEADER, description = "Number of checkpoints"),
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = FollowUpView.class)))
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = FollowUpView.class,
+                    maxItems = 4))) // one per Checkpoint: EXIT, MONTH_3, MONTH_6, MONTH_12
     @APIResponse(responseCode = "404", description = "Participation unknown, or another Jobcenter's",
             content = @Content(mediaType = "application/problem+json"))
     public Response list(@PathParam("id") String id) {
@@ -144,7 +145,8 @@ public class FollowUpResource {
     @APIResponse(responseCode = "404", description = "Unknown, not scheduled, or another Jobcenter's",
             content = @Content(mediaType = "application/problem+json"))
     public Response get(@PathParam("id") String id,
-                        @Parameter(description = "EXIT, MONTH_3, MONTH_6 or MONTH_12") @PathParam("checkpoint") String checkpoint) {
+                        @Parameter(description = "EXIT, MONTH_3, MONTH_6 or MONTH_12",
+                                    schema = @Schema(type = SchemaType.STRING, maxLength = 8, pattern = "^(EXIT|MONTH_3|MONTH_6|MONTH_12)$")) @PathParam("checkpoint") String checkpoint) {
         FollowUp followUp = followUps.one(Ids.uuid("id", id), caller.staffJobcenter(), checkpoint(checkpoint));
         return Response.ok(FollowUpView.of(followUp)).tag(tag(followUp)).build();
     }
@@ -180,7 +182,8 @@ public class FollowUpResource {
     @APIResponse(responseCode = "422", description = "checkedOn before the due date, or the participation was withdrawn",
             content = @Content(mediaType = "application/problem+json"))
     public Response correct(@PathParam("id") String id,
-                            @Parameter(description = "EXIT, MONTH_3, MONTH_6 or MONTH_12") @PathParam("checkpoint") String checkpoint,
+                            @Parameter(description = "EXIT, MONTH_3, MONTH_6 or MONTH_12",
+                                    schema = @Schema(type = SchemaType.STRING, maxLength = 8, pattern = "^(EXIT|MONTH_3|MONTH_6|MONTH_12)$")) @PathParam("checkpoint") String checkpoint,
                             @NotNull @Valid FollowUpRequests.Correct request,
                             @Parameter(description = "The ETag of the checkpoint as read") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         UUID participationId = Ids.uuid("id", id);
@@ -206,7 +209,8 @@ public class FollowUpResource {
                     examples = @ExampleObject(name = "due", value = OpenApiExamples.DUE)))
     @APIResponse(responseCode = "400", description = "until is not a date (YYYY-MM-DD), or bad paging",
             content = @Content(mediaType = "application/problem+json"))
-    public Response due(@Parameter(description = "Last due date to include (YYYY-MM-DD); default today", example = "2012-06-30")
+    public Response due(@Parameter(description = "Last due date to include (YYYY-MM-DD); default today", example = "2012-06-30",
+                                schema = @Schema(type = SchemaType.STRING, maxLength = 10, pattern = Ids.DATE_PATTERN))
                         @QueryParam("until") String until,
                         @BeanParam PageRequest paging) {
         String jobcenter = caller.staffJobcenter();
@@ -233,7 +237,7 @@ public class FollowUpResource {
 
     private static LocalDate parseDate(String name, String raw) {
         try {
-            return DateRange.check(name, LocalDate.parse(raw.trim()));
+            return DateRange.check(name, LocalDate.parse(raw));
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest(name, "must be a date YYYY-MM-DD");
         }

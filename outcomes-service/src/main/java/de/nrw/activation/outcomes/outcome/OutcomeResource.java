@@ -130,7 +130,8 @@ public class OutcomeResource {
     @APIResponse(responseCode = "200", description = "A page of outcomes",
             headers = @Header(name = Page.TOTAL_HEADER, description = "Total number of matches"),
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = OutcomeView.class)))
-    public Response list(@Parameter(description = "Only this participant's outcomes")
+    public Response list(@Parameter(description = "Only this participant's outcomes",
+                                    schema = @Schema(type = SchemaType.STRING, maxLength = 36, pattern = Ids.UUID_PATTERN))
                          @QueryParam("participantId") String participantId,
                          @BeanParam PageRequest paging) {
         String jobcenter = caller.staffJobcenter();

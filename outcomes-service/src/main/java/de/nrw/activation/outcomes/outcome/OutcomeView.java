@@ -12,13 +12,14 @@ import java.util.UUID;
 public record OutcomeView(
         UUID id,
         UUID participantId,
-        String jobcenterId,
+        @Schema(maxLength = 64, pattern = "[a-z0-9]+(-[a-z0-9]+)*") String jobcenterId,
         OutcomeKind kind,
         @Schema(description = "True for EMPLOYMENT, APPRENTICESHIP and SELF_EMPLOYMENT") boolean integration,
         LocalDate startDate,
         boolean temporaryAgency,
         boolean fixedTerm,
-        @Schema(description = "Null when none was given or the participant was erased") String employer,
+        @Schema(description = "Null when none was given or the participant was erased",
+                maxLength = OutcomeRequests.EMPLOYER_MAX) String employer,
         Instant recordedAt,
         Instant changedAt,
         @Schema(description = "Version, also sent as the ETag") long version) {

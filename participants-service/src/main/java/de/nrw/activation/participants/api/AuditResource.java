@@ -5,6 +5,7 @@ import de.nrw.activation.platform.problem.ProblemException;
 import de.nrw.activation.platform.security.Caller;
 import de.nrw.activation.platform.security.Roles;
 import de.nrw.activation.platform.time.ClockProducer;
+import de.nrw.activation.platform.web.Ids;
 import de.nrw.activation.platform.web.Page;
 import de.nrw.activation.platform.web.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,7 +44,8 @@ import java.util.stream.Collectors;
 public class AuditResource {
 
     /** Account names at the identity provider, and participants-service/retention. */
-    private static final Pattern ACTOR = Pattern.compile("[A-Za-z0-9._@+/-]{1,200}");
+    static final String ACTOR_REGEX = "[A-Za-z0-9._@+/-]{1,200}";
+    private static final Pattern ACTOR = Pattern.compile(ACTOR_REGEX);
 
     @Inject
     AuditTrail audit;
@@ -57,15 +59,19 @@ public class AuditResource {
      * {@code actor} if given. The total is in {@code X-Total-Count}.
      */
     @GET
-    @Operation(operationId = "searchAudit", summary = "Search the audit trail")
+    @Operation(operationId = "searchAudit", summary = "Search the audit trail",
+            description = "The caller's Jobcenter's entries, oldest first: from the day from to the day to, both included "
+                    + "(ISO dates, German time; either may be left out), of one actor if given. The total is in "
+                    + "X-Total-Count.")
     @APIResponse(responseCode = "200", description = "A page of audit entries",
             headers = @Header(name = Page.TOTAL_HEADER, description = "Total number of matches"),
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AuditEntryView.class)))
     @APIResponse(responseCode = "400", description = "`from` or `to` is not an ISO date, `to` is before `from`, or `actor` is malformed",
             content = @Content(mediaType = "application/problem+json"))
-    public Response search(@Parameter(description = "First day, ISO format", example = "2012-03-01") @QueryParam("from") String from,
-                           @Parameter(description = "Last day, ISO format", example = "2012-03-31") @QueryParam("to") String to,
-                           @Parameter(description = "Only this actor's entries", example = "staff-herne") @QueryParam("actor") String actor,
+    public Response search(@Parameter(description = "First day, ISO format", example = "2012-03-01", schema = @Schema(type = SchemaType.STRING, maxLength = 10, pattern = Ids.DATE_PATTERN)) @QueryParam("from") String from,
+                           @Parameter(description = "Last day, ISO format", example = "2012-03-31", schema = @Schema(type = SchemaType.STRING, maxLength = 10, pattern = Ids.DATE_PATTERN)) @QueryParam("to") String to,
+                           @Parameter(description = "Only this actor's entries", example = "staff-herne",
+                                   schema = @Schema(type = SchemaType.STRING, maxLength = 200, pattern = "^" + ACTOR_REGEX + "$")) @QueryParam("actor") String actor,
                            @BeanParam PageRequest paging) {
         LocalDate first = day("from", from);
         LocalDate last = day("to", to);

@@ -10,7 +10,8 @@ import java.util.UUID;
  * attendance list needs, nothing else.
  */
 @Schema(name = "ParticipantNames", description = "A participant as provider staff see it: id and names only")
-public record ParticipantNamesView(UUID id, String firstName, String lastName) {
+public record ParticipantNamesView(UUID id, @Schema(maxLength = 100) String firstName,
+                                   @Schema(maxLength = 100) String lastName) {
 
     static ParticipantNamesView of(Participant p) {
         return new ParticipantNamesView(p.id, p.firstName, p.lastName);

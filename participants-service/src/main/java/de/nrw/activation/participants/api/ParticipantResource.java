@@ -93,7 +93,9 @@ public class ParticipantResource {
      */
     @POST
     @Transactional
-    @Operation(operationId = "registerParticipant", summary = "Register a participant")
+    @Operation(operationId = "registerParticipant", summary = "Register a participant",
+            description = "Registers a participant of the caller's own Jobcenter. The answer carries the new id in the "
+                    + "body and in Location. Send an Idempotency-Key to retry safely.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "register", value = OpenApiExamples.REGISTER)))
     @APIResponse(responseCode = "201", description = "Registered",
             headers = {@Header(name = "Location"), @Header(name = "ETag")},
@@ -134,7 +136,11 @@ public class ParticipantResource {
      */
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getParticipant", summary = "Get a participant")
+    @Operation(operationId = "getParticipant", summary = "Get a participant",
+            description = "One participant of the caller's Jobcenter; another Jobcenter's answers 404. Provider staff get "
+                    + "{id, firstName, lastName} (schema ParticipantNames) of a participant in a group their provider "
+                    + "runs for their Jobcenter, until 40 days after the participation ended there; 404 for anyone "
+                    + "else.")
     @APIResponse(responseCode = "200", description = "The participant (provider staff: id and names only)",
             headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(oneOf = {ParticipantView.class, ParticipantNamesView.class})))
@@ -162,7 +168,11 @@ public class ParticipantResource {
     @Path("/{id}/audit")
     @RolesAllowed(Roles.DATA_PROTECTION)
     @Tag(name = "Audit")
-    @Operation(operationId = "listParticipantAudit", summary = "The audit trail of one participant")
+    @Operation(operationId = "listParticipantAudit", summary = "The audit trail of one participant",
+            description = "Who accessed the participant's personal data, and when: every read, search hit, change, "
+                    + "registration and erasure, also refused attempts (outcome DENIED), oldest first. For the "
+                    + "data-protection officer of the participant's Jobcenter only; entries cannot be changed or "
+                    + "deleted. The total is in X-Total-Count.")
     @APIResponse(responseCode = "200", description = "A page of audit entries",
             headers = @Header(name = Page.TOTAL_HEADER, description = "Total number of entries"),
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AuditEntryView.class)))
@@ -192,7 +202,14 @@ public class ParticipantResource {
      */
     @GET
     @Path("/{id}/age-band")
-    @Operation(operationId = "getParticipantAgeBand", summary = "Get a participant's age band on a given day")
+    @Operation(operationId = "getParticipantAgeBand", summary = "Get a participant's age band on a given day",
+            description = "The participant's age band on the day on (an ISO date such as 2012-03-05): UNDER_25, "
+                    + "AGE_25_TO_49 or AGE_50_PLUS, by completed years on that day (a participant whose 25th birthday "
+                    + "is the day after on is still UNDER_25). groups-service asks this when a participant enters a "
+                    + "group, so that the participation carries the band on its entry date while the birth date stays "
+                    + "in this service: the answer holds the band only. Another Jobcenter's participant answers 404; "
+                    + "an erased participant 410 participant-erased, because without the birth date no band can be "
+                    + "worked out for a new date (the participation events already published keep their bands).")
     @APIResponse(responseCode = "200", description = "The band on that day",
             content = @Content(schema = @Schema(implementation = AgeBandView.class),
                     examples = @ExampleObject(name = "band", value = OpenApiExamples.AGE_BAND)))
@@ -203,7 +220,8 @@ public class ParticipantResource {
     @APIResponse(responseCode = "410", description = "The participant was erased: there is no birth date left to work from",
             content = @Content(mediaType = "application/problem+json"))
     public AgeBandView ageBand(@PathParam("id") String id,
-                               @Parameter(description = "The day, ISO format", required = true, example = "2012-03-05")
+                               @Parameter(description = "The day, ISO format", required = true, example = "2012-03-05",
+                                       schema = @Schema(type = SchemaType.STRING, maxLength = 10, pattern = Ids.DATE_PATTERN))
                                @QueryParam("on") String on) {
         UUID participantId = Ids.uuid("id", id);
         LocalDate day = day("on", on);
@@ -217,7 +235,10 @@ public class ParticipantResource {
      * participants are not listed. The total is in {@code X-Total-Count}.
      */
     @GET
-    @Operation(operationId = "searchParticipants", summary = "Search participants")
+    @Operation(operationId = "searchParticipants", summary = "Search participants",
+            description = "A page of the caller's Jobcenter's participants, oldest registration first; with customerNumber "
+                    + "the (at most one) participant with that number. Erased participants are not listed. The total "
+                    + "is in X-Total-Count.")
     @APIResponse(responseCode = "200", description = "A page of participants",
             headers = @Header(name = Page.TOTAL_HEADER, description = "Total number of matches"),
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ParticipantView.class)))
@@ -238,7 +259,9 @@ public class ParticipantResource {
     @PUT
     @Path("/{id}")
     @Transactional
-    @Operation(operationId = "changeParticipant", summary = "Change a participant's names and profile")
+    @Operation(operationId = "changeParticipant", summary = "Change a participant's names and profile",
+            description = "Corrects names, birth date or profile. Send the ETag you read as If-Match: a stale one answers "
+                    + "412 and changes nothing.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "change", value = OpenApiExamples.CHANGE)))
     @APIResponse(responseCode = "200", description = "Changed", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = ParticipantView.class)))
@@ -264,7 +287,10 @@ public class ParticipantResource {
     @DELETE
     @Path("/{id}")
     @Transactional
-    @Operation(operationId = "eraseParticipant", summary = "Erase a participant's personal data")
+    @Operation(operationId = "eraseParticipant", summary = "Erase a participant's personal data",
+            description = "Erases the participant's personal data on request (names, birth date, customer number). The "
+                    + "anonymous id and attributes stay, so the statistics keep counting. Erasing an already erased "
+                    + "participant answers 204 again and changes nothing.")
     @APIResponse(responseCode = "204", description = "Erased (or already erased)")
     @APIResponse(responseCode = "404", description = "Unknown, or another Jobcenter's",
             content = @Content(mediaType = "application/problem+json"))

@@ -15,10 +15,10 @@ import java.util.UUID;
 @Schema(name = "Participant")
 public record ParticipantView(
         UUID id,
-        String jobcenterId,
-        String customerNumber,
-        String firstName,
-        String lastName,
+        @Schema(maxLength = 64, pattern = ParticipantRequests.JOBCENTER_PATTERN) String jobcenterId,
+        @Schema(maxLength = 32, pattern = ParticipantRequests.CUSTOMER_NUMBER_PATTERN) String customerNumber,
+        @Schema(maxLength = 100) String firstName,
+        @Schema(maxLength = 100) String lastName,
         LocalDate dateOfBirth,
         Gender gender,
         CustomerType customerType,

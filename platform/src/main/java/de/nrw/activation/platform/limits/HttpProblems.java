@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -53,8 +54,12 @@ import java.util.UUID;
 public class HttpProblems {
 
     private static final Logger LOG = Logger.getLogger(HttpProblems.class);
-    /** Filter priority: Quarkus turns it into route order -300, before authentication (200) and the upload limit (order -2). */
-    static final int BODY_LIMIT_PRIORITY = 300;
+    /**
+     * Filter priority: Quarkus turns it into route order -145, after authentication (200) and the rate
+     * limit (150, so a 413 carries the RateLimit-* headers like every other answer), before the caller
+     * check (140) and Quarkus' upload limit (order -2). Nothing has read the body by then.
+     */
+    static final int BODY_LIMIT_PRIORITY = 145;
     /** Filter priority of the request line and header limits: the first of all (route order -400). */
     static final int REQUEST_LIMIT_PRIORITY = 400;
 
@@ -82,6 +87,28 @@ public class HttpProblems {
 
     @ConfigProperty(name = "api.limits.max-header-size", defaultValue = "16384")
     int maxHeaderSize;
+
+    /**
+     * {@code If-Match} of at most {@value #MAX_IF_MATCH} characters (an ETag of the suite is a quoted
+     * number; the header may list a few), else 400 {@code validation-failed} naming the header; checked
+     * after the rate limit, so the answer carries its headers.
+     */
+    void headerLimits(@Observes Filters filters) {
+        filters.register(ctx -> {
+            String ifMatch = ctx.request().getHeader(HttpHeaders.IF_MATCH);
+            if (ifMatch != null && ifMatch.length() > MAX_IF_MATCH && ctx.normalizedPath().startsWith("/api/")) {
+                String message = "must be at most " + MAX_IF_MATCH + " characters";
+                send(ctx, Problem.of(400, "validation-failed", "Invalid request", "Header If-Match " + message, null,
+                        List.of(new Problem.Violation("If-Match", message)), null));
+                return;
+            }
+            ctx.next();
+        }, HEADER_LIMIT_PRIORITY);
+    }
+
+    public static final int MAX_IF_MATCH = 1024;
+    /** Right after the body limit (145), before the caller check (140). */
+    static final int HEADER_LIMIT_PRIORITY = 144;
 
     void requestLimits(@Observes Filters filters) {
         filters.register(ctx -> {

@@ -27,7 +27,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Per-caller token-bucket limit on {@code /api/**}: 429 {@code application/problem+json} with
- * {@code Retry-After} once a caller has used its burst and sends faster than the sustained rate.
+ * {@code Retry-After} once a caller has used its burst and sends faster than the sustained rate;
+ * every {@code /api} answer carries the caller's {@code RateLimit-Limit}, {@code RateLimit-Remaining}
+ * and {@code RateLimit-Reset} (seconds).
  * <p>
  * The caller is the verified token's Jobcenter ({@code jobcenter} claim, none for coordinator and
  * ops) and subject ({@code sub}, else the principal name): two Jobcenters' staff who happen to share
@@ -47,6 +49,10 @@ public class RateLimit {
     /** Route order -150: after authentication (priority 200), before permission checks (100). */
     static final int PRIORITY = 150;
     private static final String API = "/api/";
+    public static final String LIMIT = "RateLimit-Limit";
+    public static final String REMAINING = "RateLimit-Remaining";
+    public static final String RESET = "RateLimit-Reset";
+    public static final String RETRY_AFTER = "Retry-After";
 
     @Inject
     RateLimitConfig config;
@@ -95,18 +101,35 @@ public class RateLimit {
 
     private void decide(RoutingContext ctx, String caller) {
         long now = ticker.read();
-        long waitNanos = buckets.get(caller, key -> new TokenBucket(config.perSecond(), config.burst(), now))
-                .tryTake(now, costOf(ctx.normalizedPath()));
-        if (waitNanos == 0) {
+        TokenBucket.Take take = buckets.get(caller, key -> new TokenBucket(config.perSecond(), config.burst(), now))
+                .take(now, costOf(ctx.normalizedPath()));
+        putHeaders(ctx, take);
+        if (take.waitNanos() == 0) {
             ctx.next();
             return;
         }
         rejected.increment();
-        long retryAfter = Math.max(1, (long) Math.ceil(waitNanos / (double) TimeUnit.SECONDS.toNanos(1)));
-        ctx.response().putHeader("Retry-After", Long.toString(retryAfter));
+        long retryAfter = seconds(take.waitNanos());
+        ctx.response().putHeader(RETRY_AFTER, Long.toString(retryAfter));
         problems.send(ctx, Problem.of(429, "too-many-requests", "Too many requests",
                 "Request rate limit exceeded (" + config.perSecond() + " per second, burst " + config.burst()
                         + "); retry after " + retryAfter + " s", null, null, Map.of("retryAfter", retryAfter)));
+    }
+
+    /**
+     * The caller's bucket on every {@code /api} answer (draft-ietf-httpapi-ratelimit-headers):
+     * {@code RateLimit-Limit} the burst, {@code RateLimit-Remaining} the requests left at once after
+     * this one, {@code RateLimit-Reset} the seconds until the bucket is full again. Set before the
+     * resource runs, so a 4xx or 5xx of any kind carries them as well.
+     */
+    private static void putHeaders(RoutingContext ctx, TokenBucket.Take take) {
+        ctx.response().putHeader(LIMIT, Integer.toString(take.limit()));
+        ctx.response().putHeader(REMAINING, Integer.toString(take.remaining()));
+        ctx.response().putHeader(RESET, Long.toString(take.fullInNanos() == 0 ? 0 : seconds(take.fullInNanos())));
+    }
+
+    private static long seconds(long nanos) {
+        return Math.max(1, (long) Math.ceil(nanos / (double) TimeUnit.SECONDS.toNanos(1)));
     }
 
     /** Tokens a request to {@code path} takes: the expensive cost on an expensive path, else one. */

@@ -51,6 +51,14 @@ final class TokenBucket {
      * @return 0 when the request may pass, otherwise the nanoseconds until enough tokens are available
      */
     synchronized long tryTake(long now, int tokens) {
+        return take(now, tokens).waitNanos();
+    }
+
+    /**
+     * What {@link #tryTake(long, int)} does, with the bucket's state after it for the
+     * {@code RateLimit-*} headers of the answer.
+     */
+    synchronized Take take(long now, int tokens) {
         if (tokens < 1) {
             throw new IllegalArgumentException("a request costs at least one token");
         }
@@ -58,10 +66,25 @@ final class TokenBucket {
         latest = Math.max(latest, now);
         long from = Math.max(fullAt, latest);
         long ahead = from - latest + (cost - 1) * interval;
+        long waitNanos = 0;
         if (ahead > tolerance) {
-            return ahead - tolerance;
+            waitNanos = ahead - tolerance;
+        } else {
+            fullAt = from + cost * interval;
         }
-        fullAt = from + cost * interval;
-        return 0;
+        long owed = Math.max(0, fullAt - latest);
+        // tokens in use: each started interval still owed is a token not yet back
+        long used = Math.min(capacity, (owed + interval - 1) / interval);
+        return new Take(waitNanos, capacity, (int) (capacity - used), owed);
     }
+
+    /**
+     * One request's look at the bucket.
+     *
+     * @param waitNanos 0 when the request may pass, otherwise the nanoseconds until enough tokens are available
+     * @param limit the bucket's capacity (the burst)
+     * @param remaining whole tokens left after this request
+     * @param fullInNanos nanoseconds until the bucket is full again (0: full)
+     */
+    record Take(long waitNanos, int limit, int remaining, long fullInNanos) { }
 }

@@ -15,6 +15,8 @@ public record Problem(URI type, String title, int status, String detail, String 
                       @com.fasterxml.jackson.annotation.JsonIgnore Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    /** At most this many violations are listed (the first ones); the detail still says what was wrong. */
+    public static final int MAX_VIOLATIONS = 100;
     /** Base of the {@code type} URIs; each problem type is documented in docs/problems.md. */
     public static final String TYPE_BASE = "https://activation.nrw.example/problems/";
 
@@ -24,7 +26,8 @@ public record Problem(URI type, String title, int status, String detail, String 
     public static Problem of(int status, String type, String title, String detail, String instance,
                              List<Violation> violations, Map<String, Object> extensions) {
         return new Problem(URI.create(TYPE_BASE + type), title, status, detail, instance,
-                violations == null ? List.of() : violations,
+                violations == null ? List.of()
+                        : violations.size() > MAX_VIOLATIONS ? List.copyOf(violations.subList(0, MAX_VIOLATIONS)) : violations,
                 extensions == null ? Map.of() : extensions);
     }
 

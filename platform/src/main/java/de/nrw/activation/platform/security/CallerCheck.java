@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
  *   <li>one whose {@code jobcenter} or {@code provider} claim is not an id of the suite (a lowercase
  *       slug, {@link #ID}): such a claim is refused, never repaired (stripping a quote from
  *       {@code he"rne} would turn it into another Jobcenter's id). 403 {@code invalid-claim}.</li>
+ *   <li>one whose user name (the principal) is longer than {@link #MAX_NAME_LENGTH}: 403 {@code invalid-claim}.</li>
  * </ul>
  * A request without a valid token passes on untouched: the resource answers 401 as before.
  * The check is a Vert.x filter right after the rate limit (so refused requests still count), and
@@ -40,6 +41,8 @@ public class CallerCheck {
 
     /** Jobcenter and provider ids: a lowercase slug of 2 to 40 characters. */
     public static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{1,39}");
+    /** Longest user name (the principal: upn, preferred_username or sub) a token may carry; the audit trail records it. */
+    public static final int MAX_NAME_LENGTH = 255;
     /** The roles of which a token may carry at most one. */
     public static final List<String> EXCLUSIVE_ROLES = List.of(
             Roles.STAFF, Roles.COORDINATOR, Roles.OPS, Roles.PROVIDER_STAFF, Roles.DATA_PROTECTION);
@@ -78,6 +81,10 @@ public class CallerCheck {
     static Problem refusal(SecurityIdentity identity) {
         if (identity.isAnonymous()) {
             return null;
+        }
+        if (identity.getPrincipal().getName() != null && identity.getPrincipal().getName().length() > MAX_NAME_LENGTH) {
+            return Problem.of(403, "invalid-claim", "Forbidden", "The token's user name is longer than "
+                    + MAX_NAME_LENGTH + " characters", null, null, null);
         }
         List<String> held = EXCLUSIVE_ROLES.stream().filter(identity::hasRole).toList();
         if (held.size() > 1) {

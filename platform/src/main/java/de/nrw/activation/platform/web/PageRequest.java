@@ -2,6 +2,8 @@ package de.nrw.activation.platform.web;
 
 import de.nrw.activation.platform.problem.ProblemException;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
@@ -10,12 +12,19 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  */
 public class PageRequest {
 
+    /** What page and size are written as: up to 7 digits (the OpenAPI documents state it; anything else is a 400). */
+    public static final String NUMBER_PATTERN = "^[0-9]{1,7}$";
+
     @QueryParam("page")
-    @Parameter(description = "Zero-based page number", example = "0")
+    @Parameter(description = "Zero-based page number, 0 to 1000000", example = "0",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 7, pattern = NUMBER_PATTERN))
     String page;
 
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile(NUMBER_PATTERN);
+
     @QueryParam("size")
-    @Parameter(description = "Page size, 1 to " + Page.MAX_SIZE, example = Page.DEFAULT_SIZE)
+    @Parameter(description = "Page size, 1 to " + Page.MAX_SIZE, example = Page.DEFAULT_SIZE,
+            schema = @Schema(type = SchemaType.STRING, maxLength = 7, pattern = NUMBER_PATTERN))
     String size;
 
     public int page() {
@@ -31,7 +40,10 @@ public class PageRequest {
             return fallback;
         }
         try {
-            int value = Integer.parseInt(raw.trim());
+            if (!DIGITS.matcher(raw).matches()) {
+                throw new NumberFormatException(); // as documented: 1 to 7 digits, nothing else
+            }
+            int value = Integer.parseInt(raw);
             if (value >= min && value <= max) {
                 return value;
             }

@@ -99,4 +99,25 @@ class TokenBucketTest {
         assertThat(RateLimit.expensive("/api/v1/groups", prefixes)).isFalse();
         assertThat(RateLimit.expensive("/api/v1/reports", java.util.List.of())).isFalse();
     }
+
+    @Test
+    void eachTakeSaysTheLimitTheTokensLeftAndWhenTheBucketIsFullAgain() {
+        TokenBucket bucket = new TokenBucket(0.2, 3, T0); // one token every 5 s
+        assertThat(bucket.take(T0, 1)).isEqualTo(new TokenBucket.Take(0, 3, 2, 5 * SECOND));
+        assertThat(bucket.take(T0, 1)).isEqualTo(new TokenBucket.Take(0, 3, 1, 10 * SECOND));
+        assertThat(bucket.take(T0, 1)).isEqualTo(new TokenBucket.Take(0, 3, 0, 15 * SECOND));
+        // refused: nothing taken, the next token 5 s away, full in 15 s
+        assertThat(bucket.take(T0, 1)).isEqualTo(new TokenBucket.Take(5 * SECOND, 3, 0, 15 * SECOND));
+        // 2 s later: still none left (the token in flight is not back), full in 13 s
+        assertThat(bucket.take(T0 + 2 * SECOND, 1)).isEqualTo(new TokenBucket.Take(3 * SECOND, 3, 0, 13 * SECOND));
+        // an hour later the bucket is full: this request leaves two
+        assertThat(bucket.take(T0 + 3600 * SECOND, 1)).isEqualTo(new TokenBucket.Take(0, 3, 2, 5 * SECOND));
+    }
+
+    @Test
+    void anExpensiveTakeLeavesTheRemainingTokens() {
+        TokenBucket bucket = new TokenBucket(1, 10, T0);
+        assertThat(bucket.take(T0, 4)).isEqualTo(new TokenBucket.Take(0, 10, 6, 4 * SECOND));
+        assertThat(bucket.take(T0, 10)).isEqualTo(new TokenBucket.Take(4 * SECOND, 10, 6, 4 * SECOND));
+    }
 }

@@ -53,7 +53,7 @@ public class ThingResource {
     /** Creates a thing of the caller's Jobcenter; the name "explode" fails after the row is written. */
     @POST
     @Transactional
-    @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location"))
+    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location"), @Header(name = "ETag")})
     public Response create(@NotNull @Valid NewThing request, @HeaderParam(Idempotency.HEADER) String key) {
         String jobcenter = caller.staffJobcenter();
         return idempotency.once(key, "POST /things", request, () -> {

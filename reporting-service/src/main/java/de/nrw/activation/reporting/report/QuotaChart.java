@@ -5,7 +5,11 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.StringWriter;
 import java.util.List;
-import java.util.Locale;
+
+import static de.nrw.activation.reporting.report.Svg.element;
+import static de.nrw.activation.reporting.report.Svg.fmt;
+import static de.nrw.activation.reporting.report.Svg.rect;
+import static de.nrw.activation.reporting.report.Svg.text;
 
 /**
  * The integration and minijob quota per Jobcenter as a horizontal bar chart in SVG, labelled in
@@ -52,7 +56,7 @@ final class QuotaChart {
             String phase = report.phaseId() == null ? "alle Phasen" : report.phaseId();
             element(svg, "title", "Integrations- und Minijobquote je Jobcenter, " + phase);
             rect(svg, 0, 0, WIDTH, height, "#ffffff", null);
-            text(svg, 20, 30, "Integrations- und Minijobquote je Jobcenter (" + phase + ")", "start", "18", "bold");
+            text(svg, 20, 30, "Integrations- und Minijobquote je Jobcenter (" + phase + ")", "start", "18", "bold", null);
             legend(svg, 20, 56);
 
             int plotBottom = TOP + Math.max(rows.size(), 1) * ROW_HEIGHT;
@@ -64,7 +68,7 @@ final class QuotaChart {
                 svg.writeAttribute("y1", String.valueOf(TOP - 6));
                 svg.writeAttribute("y2", String.valueOf(plotBottom));
                 svg.writeAttribute("stroke", percent == 0 ? "#444444" : "#dddddd");
-                text(svg, x, plotBottom + 18, percent + " %", "middle", "12", null);
+                text(svg, x, plotBottom + 18, percent + " %", "middle", "12", null, null);
             }
 
             int y = TOP;
@@ -72,21 +76,21 @@ final class QuotaChart {
                 svg.writeStartElement("g");
                 svg.writeAttribute("class", "jobcenter");
                 svg.writeAttribute("data-jobcenter", row.key());
-                text(svg, LABEL_WIDTH - 10, y + 21, row.key() + " (N = " + row.n() + ")", "end", "13", null);
+                text(svg, LABEL_WIDTH - 10, y + 21, row.key() + " (N = " + row.n() + ")", "end", "13", null, null);
                 bar(svg, "integration", "Integrationsquote", y + 4, row.integrationQuota(), row.integrationQuotaPercent(), INTEGRATION_COLOUR);
                 bar(svg, "minijob", "Minijobquote", y + 4 + BAR_HEIGHT + 2, row.minijobQuota(), row.minijobQuotaPercent(), MINIJOB_COLOUR);
                 svg.writeEndElement();
                 y += ROW_HEIGHT;
             }
             if (rows.isEmpty()) {
-                text(svg, LABEL_WIDTH, TOP + 24, "Keine Teilnahmen in dieser Auswahl", "start", "13", null);
+                text(svg, LABEL_WIDTH, TOP + 24, "Keine Teilnahmen in dieser Auswahl", "start", "13", null, null);
             }
             int noteY = height - 12 - (report.perturbed() ? 32 : 0);
-            text(svg, 20, noteY, "N = Teilnahmen mit Eintritt in der Auswahl.", "start", "11", null);
+            text(svg, 20, noteY, "N = Teilnahmen mit Eintritt in der Auswahl.", "start", "11", null, null);
             if (report.perturbed()) {
                 for (String line : PERTURBATION_NOTE) {
                     noteY += 16;
-                    text(svg, 20, noteY, line, "start", "11", null);
+                    text(svg, 20, noteY, line, "start", "11", null, null);
                 }
             }
             svg.writeEndElement();
@@ -101,7 +105,7 @@ final class QuotaChart {
     private static void bar(XMLStreamWriter svg, String measure, String label, int y, java.math.BigDecimal quota, Integer percent,
                             String colour) throws XMLStreamException {
         if (quota == null) {
-            text(svg, LABEL_WIDTH + 6, y + 12, label + ": keine Teilnahmen", "start", "11", null);
+            text(svg, LABEL_WIDTH + 6, y + 12, label + ": keine Teilnahmen", "start", "11", null, null);
             return;
         }
         double width = PLOT_WIDTH * quota.doubleValue();
@@ -115,51 +119,13 @@ final class QuotaChart {
         svg.writeAttribute("data-quota", quota.toPlainString());
         element(svg, "title", label + " " + percent + " %");
         svg.writeEndElement();
-        text(svg, LABEL_WIDTH + width + 6, y + 12.5, percent + " %", "start", "12", null);
+        text(svg, LABEL_WIDTH + width + 6, y + 12.5, percent + " %", "start", "12", null, null);
     }
 
     private static void legend(XMLStreamWriter svg, int x, int y) throws XMLStreamException {
         rect(svg, x, y - 11, 14, 14, INTEGRATION_COLOUR, null);
-        text(svg, x + 20, y, "Integrationsquote (Beschäftigung, Ausbildung, Selbständigkeit)", "start", "13", null);
+        text(svg, x + 20, y, "Integrationsquote (Beschäftigung, Ausbildung, Selbständigkeit)", "start", "13", null, null);
         rect(svg, x + 470, y - 11, 14, 14, MINIJOB_COLOUR, null);
-        text(svg, x + 490, y, "Minijobquote", "start", "13", null);
-    }
-
-    private static void rect(XMLStreamWriter svg, double x, double y, double width, double height, String fill,
-                             String cssClass) throws XMLStreamException {
-        svg.writeEmptyElement("rect");
-        if (cssClass != null) {
-            svg.writeAttribute("class", cssClass);
-        }
-        svg.writeAttribute("x", fmt(x));
-        svg.writeAttribute("y", fmt(y));
-        svg.writeAttribute("width", fmt(width));
-        svg.writeAttribute("height", fmt(height));
-        svg.writeAttribute("fill", fill);
-    }
-
-    private static void text(XMLStreamWriter svg, double x, double y, String content, String anchor, String size,
-                             String weight) throws XMLStreamException {
-        svg.writeStartElement("text");
-        svg.writeAttribute("x", fmt(x));
-        svg.writeAttribute("y", fmt(y));
-        svg.writeAttribute("text-anchor", anchor);
-        svg.writeAttribute("font-size", size);
-        if (weight != null) {
-            svg.writeAttribute("font-weight", weight);
-        }
-        svg.writeAttribute("fill", "#222222");
-        svg.writeCharacters(content);
-        svg.writeEndElement();
-    }
-
-    private static void element(XMLStreamWriter svg, String name, String content) throws XMLStreamException {
-        svg.writeStartElement(name);
-        svg.writeCharacters(content);
-        svg.writeEndElement();
-    }
-
-    private static String fmt(double value) {
-        return String.format(Locale.ROOT, "%.1f", value);
+        text(svg, x + 490, y, "Minijobquote", "start", "13", null, null);
     }
 }

@@ -4,7 +4,11 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.StringWriter;
-import java.util.Locale;
+
+import static de.nrw.activation.reporting.report.Svg.element;
+import static de.nrw.activation.reporting.report.Svg.fmt;
+import static de.nrw.activation.reporting.report.Svg.rect;
+import static de.nrw.activation.reporting.report.Svg.text;
 
 /**
  * Structure and result (slide 7) as an SVG scatter chart, labels in German: one dot
@@ -41,7 +45,7 @@ final class StructureChart {
             String phase = report.phaseId() == null ? "alle Phasen" : report.phaseId();
             String title = "Struktur und Ergebnis je Jobcenter (" + phase + ")";
             element(svg, "title", title);
-            rect(svg, 0, 0, WIDTH, HEIGHT, "#ffffff");
+            rect(svg, 0, 0, WIDTH, HEIGHT, "#ffffff", null);
             text(svg, 20, 30, title, "start", "18", "bold", null);
 
             int bottom = TOP + PLOT;
@@ -115,43 +119,5 @@ final class StructureChart {
         svg.writeAttribute("x2", fmt(x2));
         svg.writeAttribute("y2", fmt(y2));
         svg.writeAttribute("stroke", stroke);
-    }
-
-    private static void rect(XMLStreamWriter svg, double x, double y, double width, double height, String fill)
-            throws XMLStreamException {
-        svg.writeEmptyElement("rect");
-        svg.writeAttribute("x", fmt(x));
-        svg.writeAttribute("y", fmt(y));
-        svg.writeAttribute("width", fmt(width));
-        svg.writeAttribute("height", fmt(height));
-        svg.writeAttribute("fill", fill);
-    }
-
-    private static void text(XMLStreamWriter svg, double x, double y, String content, String anchor, String size,
-                             String weight, String cssClass) throws XMLStreamException {
-        svg.writeStartElement("text");
-        if (cssClass != null) {
-            svg.writeAttribute("class", cssClass);
-        }
-        svg.writeAttribute("x", fmt(x));
-        svg.writeAttribute("y", fmt(y));
-        svg.writeAttribute("text-anchor", anchor);
-        svg.writeAttribute("font-size", size);
-        if (weight != null) {
-            svg.writeAttribute("font-weight", weight);
-        }
-        svg.writeAttribute("fill", "#222222");
-        svg.writeCharacters(content);
-        svg.writeEndElement();
-    }
-
-    private static void element(XMLStreamWriter svg, String name, String content) throws XMLStreamException {
-        svg.writeStartElement(name);
-        svg.writeCharacters(content);
-        svg.writeEndElement();
-    }
-
-    private static String fmt(double value) {
-        return String.format(Locale.ROOT, "%.1f", value);
     }
 }
