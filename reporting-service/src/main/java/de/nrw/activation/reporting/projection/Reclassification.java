@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -21,7 +22,8 @@ import java.util.UUID;
 /**
  * Recomputes the derived columns of every participation of the given participants: loads
  * their participations, outcomes and checkpoints (three queries), classifies them in memory
- * ({@link Classification}) and stores what changed in one set-based UPDATE. Returns the rows
+ * ({@link Classification}) and stores what changed in one set-based UPDATE (only the rows whose
+ * derived columns change are sent). Returns the rows
  * with their new derived columns, so that the summary's cells after the batch are computed
  * without reading them again ({@link Summary#cells}).
  */
@@ -101,30 +103,38 @@ final class Reclassification {
         Boolean[] fixedTerm = new Boolean[n];
         String[] month6 = new String[n];
         String[] month12 = new String[n];
-        for (int i = 0; i < n; i++) {
-            Row row = rows.get(i);
+        int m = 0;
+        for (Row row : rows) {
             Classification.Result result = Classification.classify(row.facts(),
                     outcomes.getOrDefault(row.participantId(), List.of()),
                     checkpoints.getOrDefault(row.participationId(), Map.of()));
-            after.add(row.stored().classified(result));
-            ids[i] = row.participationId();
-            categories[i] = Jdbc.name(result.category());
-            fast[i] = result.fastIntegration();
-            kinds[i] = Jdbc.name(result.integrationKind());
-            temporaryAgency[i] = result.temporaryAgency();
-            fixedTerm[i] = result.fixedTerm();
-            month6[i] = Jdbc.name(result.month6Status());
-            month12[i] = Jdbc.name(result.month12Status());
+            SummaryRow classified = row.stored().classified(result);
+            after.add(classified);
+            if (classified.sameDerivedColumns(row.stored())) {
+                continue; // stored as it is: not sent (the UPDATE's IS DISTINCT FROM would skip it too)
+            }
+            ids[m] = row.participationId();
+            categories[m] = classified.category();
+            fast[m] = classified.fastIntegration();
+            kinds[m] = classified.integrationKind();
+            temporaryAgency[m] = classified.temporaryAgency();
+            fixedTerm[m] = classified.fixedTerm();
+            month6[m] = classified.month6Status();
+            month12[m] = classified.month12Status();
+            m++;
+        }
+        if (m == 0) {
+            return after;
         }
         try (PreparedStatement statement = c.prepareStatement(Jdbc.inSchema(UPDATE, schema))) {
-            statement.setArray(1, c.createArrayOf("uuid", ids));
-            statement.setArray(2, c.createArrayOf("text", categories));
-            statement.setArray(3, c.createArrayOf("boolean", fast));
-            statement.setArray(4, c.createArrayOf("text", kinds));
-            statement.setArray(5, c.createArrayOf("boolean", temporaryAgency));
-            statement.setArray(6, c.createArrayOf("boolean", fixedTerm));
-            statement.setArray(7, c.createArrayOf("text", month6));
-            statement.setArray(8, c.createArrayOf("text", month12));
+            statement.setArray(1, c.createArrayOf("uuid", Arrays.copyOf(ids, m)));
+            statement.setArray(2, c.createArrayOf("text", Arrays.copyOf(categories, m)));
+            statement.setArray(3, c.createArrayOf("boolean", Arrays.copyOf(fast, m)));
+            statement.setArray(4, c.createArrayOf("text", Arrays.copyOf(kinds, m)));
+            statement.setArray(5, c.createArrayOf("boolean", Arrays.copyOf(temporaryAgency, m)));
+            statement.setArray(6, c.createArrayOf("boolean", Arrays.copyOf(fixedTerm, m)));
+            statement.setArray(7, c.createArrayOf("text", Arrays.copyOf(month6, m)));
+            statement.setArray(8, c.createArrayOf("text", Arrays.copyOf(month12, m)));
             statement.executeUpdate();
         }
         return after;

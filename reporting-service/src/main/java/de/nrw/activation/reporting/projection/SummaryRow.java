@@ -47,6 +47,15 @@ record SummaryRow(String phaseId, String jobcenterId, String providerType, Strin
                 Jdbc.name(result.month12Status()));
     }
 
+    /** Whether the columns {@link Reclassification} derives are the same in both rows. */
+    boolean sameDerivedColumns(SummaryRow other) {
+        return java.util.Objects.equals(category, other.category) && fastIntegration == other.fastIntegration
+                && java.util.Objects.equals(integrationKind, other.integrationKind)
+                && temporaryAgency == other.temporaryAgency && fixedTerm == other.fixedTerm
+                && java.util.Objects.equals(month6Status, other.month6Status)
+                && java.util.Objects.equals(month12Status, other.month12Status);
+    }
+
     /** Whether the summary counts it at all: classified (entry known, not withdrawn). */
     boolean counted() {
         return category != null;

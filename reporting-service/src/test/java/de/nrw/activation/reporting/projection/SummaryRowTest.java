@@ -81,4 +81,28 @@ class SummaryRowTest {
         assertThat(Measure.CHECKED_AT_MONTH12.holdsFor(after)).isFalse();
         assertThat(Measure.FAST_INTEGRATIONS.holdsFor(after)).isTrue();
     }
+
+    @Test
+    void onlyTheDerivedColumnsDecideWhetherAReclassifiedRowIsWrittenAgain() {
+        SummaryRow stored = row("OPEN", true, LocalDate.of(2012, 3, 5), null, 3L);
+        Classification.Result open = new Classification.Result(Category.OPEN, false, null, false, false, null, null);
+        assertThat(stored.classified(open).sameDerivedColumns(stored)).isTrue();
+        // facts are not derived: another exit or key does not make the row differ
+        assertThat(row("OPEN", false, LocalDate.of(2013, 1, 1), LocalDate.of(2013, 2, 1), 9L).sameDerivedColumns(stored))
+                .isTrue();
+        for (Classification.Result changed : List.of(
+                new Classification.Result(Category.DROPOUT, false, null, false, false, null, null),
+                new Classification.Result(null, false, null, false, false, null, null),
+                new Classification.Result(Category.OPEN, true, null, false, false, null, null),
+                new Classification.Result(Category.OPEN, false, de.nrw.activation.contract.OutcomeKind.MINIJOB, false, false,
+                        null, null),
+                new Classification.Result(Category.OPEN, false, null, true, false, null, null),
+                new Classification.Result(Category.OPEN, false, null, false, true, null, null),
+                new Classification.Result(Category.OPEN, false, null, false, false,
+                        de.nrw.activation.contract.OutcomeKind.OTHER, null),
+                new Classification.Result(Category.OPEN, false, null, false, false, null,
+                        de.nrw.activation.contract.OutcomeKind.OTHER))) {
+            assertThat(stored.classified(changed).sameDerivedColumns(stored)).as(changed.toString()).isFalse();
+        }
+    }
 }
