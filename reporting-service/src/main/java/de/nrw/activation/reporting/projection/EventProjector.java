@@ -87,8 +87,10 @@ public final class EventProjector implements EventBatchHandler {
             participations.writeTransfers(c, batch.transfers.values());
             outcomes.write(c, batch.outcomes.values());
             followUps.write(c, batch.followUps.values());
-            missingAttributes.fill(c, touched, batch.touchedGroups);
-            Map<List<String>, long[]> after = Summary.cells(reclassification.reclassify(c, touched));
+            // the fill runs only if a touched participation lacks something (the participants of the
+            // touched groups' participations lacking group data are among the touched)
+            Map<List<String>, long[]> after = Summary.cells(reclassification.reclassify(c, touched,
+                    () -> missingAttributes.fill(c, touched, batch.touchedGroups)));
             Summary.applyDelta(c, schema, before, after);
             progress.write(c, batch.progress);
         });

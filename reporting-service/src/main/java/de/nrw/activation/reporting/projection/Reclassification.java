@@ -64,23 +64,28 @@ final class Reclassification {
         this.schema = schema;
     }
 
+    /** Fills what the participations lack from their groups and profiles ({@link MissingAttributes#fill}). */
+    @FunctionalInterface
+    interface Fill {
+        void run() throws SQLException;
+    }
+
     /**
      * Reclassifies the participations of these participants and returns them as they stand after
-     * it (every participation of theirs, counted or not: {@link SummaryRow#counted}).
+     * it (every participation of theirs, counted or not: {@link SummaryRow#counted}). Before
+     * classifying, {@code fill} is run if any of them lacks group data or an attribute (and they
+     * are read again); it could change nothing otherwise, since it only fills gaps.
      */
-    List<SummaryRow> reclassify(Connection c, Collection<UUID> participants) throws SQLException {
+    List<SummaryRow> reclassify(Connection c, Collection<UUID> participants, Fill fill) throws SQLException {
         List<SummaryRow> after = new ArrayList<>();
         if (participants.isEmpty()) {
             return after;
         }
-        List<Row> rows = new ArrayList<>();
-        query(c, PARTICIPATIONS, participants, rs -> {
-            SummaryRow stored = SummaryRow.read(rs, 4);
-            rows.add(new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                    new Classification.Participation(stored.entryDate(), stored.exitDate(),
-                            stored.exitReason() == null ? null : ExitReason.valueOf(stored.exitReason()),
-                            rs.getBoolean(3)), stored));
-        });
+        List<Row> rows = read(c, participants);
+        if (rows.stream().anyMatch(row -> row.stored().lacksGroupDataOrAttributes())) {
+            fill.run();
+            rows = read(c, participants);
+        }
         if (rows.isEmpty()) {
             return after;
         }
@@ -138,6 +143,18 @@ final class Reclassification {
             statement.executeUpdate();
         }
         return after;
+    }
+
+    private List<Row> read(Connection c, Collection<UUID> participants) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        query(c, PARTICIPATIONS, participants, rs -> {
+            SummaryRow stored = SummaryRow.read(rs, 4);
+            rows.add(new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                    new Classification.Participation(stored.entryDate(), stored.exitDate(),
+                            stored.exitReason() == null ? null : ExitReason.valueOf(stored.exitReason()),
+                            rs.getBoolean(3)), stored));
+        });
+        return rows;
     }
 
     @FunctionalInterface

@@ -47,6 +47,15 @@ record SummaryRow(String phaseId, String jobcenterId, String providerType, Strin
                 Jdbc.name(result.month12Status()));
     }
 
+    /**
+     * Whether {@link MissingAttributes} could fill something in: the phase, provider type or
+     * Jobcenter (from the group) or an attribute at entry (from the profile) is unknown.
+     */
+    boolean lacksGroupDataOrAttributes() {
+        return phaseId == null || providerType == null || jobcenterId == null || gender == null || ageBand == null
+                || customerType == null || labourMarketDistance == null || vocationalQualification == null;
+    }
+
     /** Whether the columns {@link Reclassification} derives are the same in both rows. */
     boolean sameDerivedColumns(SummaryRow other) {
         return java.util.Objects.equals(category, other.category) && fastIntegration == other.fastIntegration
