@@ -12,8 +12,10 @@ public record Report<R>(
                 pattern = ReportFilter.PHASE_PATTERN)
         String phaseId,
         @Schema(description = "The dimension of the rows", maxLength = 40, pattern = Dimension.NAMES) String groupBy,
-        @Schema(description = "The first entry date selected, or null", nullable = true, maxLength = 10, format = "date") LocalDate from,
-        @Schema(description = "The last entry date selected, or null", nullable = true, maxLength = 10, format = "date") LocalDate to,
+        @Schema(description = "The first entry date selected, or null", nullable = true, maxLength = 10, format = "date",
+                pattern = ReportFilter.DATE_PATTERN) LocalDate from,
+        @Schema(description = "The last entry date selected, or null", nullable = true, maxLength = 10, format = "date",
+                pattern = ReportFilter.DATE_PATTERN) LocalDate to,
         @Schema(description = "The Jobcenter the rows are restricted to (staff), or null (coordinator: all)",
                 nullable = true, maxLength = 64, pattern = "[a-z0-9]+(-[a-z0-9]+)*")
         String jobcenterId,
