@@ -109,6 +109,24 @@ final class Scenario {
         return new Part(participant, participation);
     }
 
+    /**
+     * Registers a participant and enters them into the current group as an older producer did:
+     * the entry without phase, provider type and the participant's attributes (the read model
+     * takes them from the group and the profile).
+     */
+    Part joinAsOlderProducer(String entryDate, Attributes a) {
+        UUID participant = UUID.randomUUID();
+        UUID participation = UUID.randomUUID();
+        add("participant-events", participant, "participant.registered.v1", participant, data(
+                "participantId", participant, "jobcenterId", jobcenter, "gender", a.gender(), "ageBand", a.ageBand(),
+                "customerType", a.customerType(), "labourMarketDistance", a.distance(),
+                "vocationalQualification", a.qualified()));
+        add("group-events", participant, "participation.entered.v1", participation, data(
+                "participationId", participation, "participantId", participant, "groupId", group,
+                "jobcenterId", jobcenter, "entryDate", entryDate));
+        return new Part(participant, participation);
+    }
+
     Scenario exit(Part p, String exitDate, String reason) {
         add("group-events", p.participantId(), "participation.exited.v1", p.participationId(), data(
                 "participationId", p.participationId(), "participantId", p.participantId(), "groupId", group,

@@ -76,7 +76,7 @@ public final class EventProjector implements EventBatchHandler {
             Set<UUID> locked = new LinkedHashSet<>(touched);
             locked.addAll(batch.erasures.keySet());
             locks.lockParticipants(c, locked);
-            Map<List<String>, long[]> before = Summary.cells(c, schema, touched);
+            Map<List<String>, long[]> before = Summary.cells(Summary.rows(c, schema, touched));
             participants.writeProfiles(c, batch.profiles.values());
             participants.writeErasures(c, batch.erasures.values());
             groups.writeGroups(c, batch.groups.values());
@@ -87,9 +87,11 @@ public final class EventProjector implements EventBatchHandler {
             participations.writeTransfers(c, batch.transfers.values());
             outcomes.write(c, batch.outcomes.values());
             followUps.write(c, batch.followUps.values());
-            missingAttributes.fill(c, touched, batch.touchedGroups);
-            reclassification.reclassify(c, touched);
-            Summary.applyDelta(c, schema, before, Summary.cells(c, schema, touched));
+            // the fill runs only if a touched participation lacks something (the participants of the
+            // touched groups' participations lacking group data are among the touched)
+            Map<List<String>, long[]> after = Summary.cells(reclassification.reclassify(c, touched,
+                    () -> missingAttributes.fill(c, touched, batch.touchedGroups)));
+            Summary.applyDelta(c, schema, before, after);
             progress.write(c, batch.progress);
         });
     }

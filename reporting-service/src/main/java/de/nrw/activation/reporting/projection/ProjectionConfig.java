@@ -13,6 +13,13 @@ public interface ProjectionConfig {
     @WithDefault("1000")
     int batchSize();
 
+    /**
+     * Consumers per generation in this instance, in one consumer group (Kafka spreads the
+     * partitions over them as over replicas).
+     */
+    @WithDefault("1")
+    int consumers();
+
     /** Whether this instance consumes the topics at all (false: it only answers reports). */
     @WithDefault("true")
     boolean enabled();

@@ -71,7 +71,8 @@ public class Projections {
     @Inject
     TopicOffsets offsets;
 
-    private final Map<Integer, TopicConsumer> consumers = new ConcurrentHashMap<>();
+    /** Per generation this replica feeds: its consumers (reporting.projection.consumers, one group). */
+    private final Map<Integer, List<TopicConsumer>> consumers = new ConcurrentHashMap<>();
     private volatile int activeGeneration;
     private volatile boolean stopping;
 
@@ -96,7 +97,7 @@ public class Projections {
 
     synchronized void stop(@Observes ShutdownEvent event) {
         stopping = true;
-        consumers.values().forEach(TopicConsumer::stop);
+        consumers.values().forEach(list -> list.forEach(TopicConsumer::stop));
         consumers.clear();
     }
 
@@ -109,9 +110,10 @@ public class Projections {
         return activeGeneration;
     }
 
-    /** This replica's consumer of the generation, if it runs one. */
+    /** This replica's (first) consumer of the generation, if it runs one; all of its consumers share its name. */
     public TopicConsumer consumer(int generation) {
-        return consumers.get(generation);
+        List<TopicConsumer> running = consumers.get(generation);
+        return running == null || running.isEmpty() ? null : running.get(0);
     }
 
     /**
@@ -155,7 +157,7 @@ public class Projections {
         for (Integer running : List.copyOf(consumers.keySet())) {
             if (live.stream().noneMatch(g -> g.id() == running)) {
                 LOG.infof("Read model generation %d is retired; its consumer stops here", running);
-                consumers.remove(running).stop();
+                consumers.remove(running).forEach(TopicConsumer::stop);
             }
         }
         for (Live generation : live) {
@@ -204,20 +206,29 @@ public class Projections {
         }
         activeGeneration = building;
         LOG.infof("Read model generation %d is active (replaces %d)", building, previous);
-        TopicConsumer old = consumers.remove(previous);
+        List<TopicConsumer> old = consumers.remove(previous);
         if (old != null) {
-            old.stop();
+            old.forEach(TopicConsumer::stop);
         }
         CompletableFuture.runAsync(() -> schemas.drop(ProjectionGeneration.schemaOf(previous)),
                 CompletableFuture.delayedExecutor(DROP_DELAY_SECONDS, TimeUnit.SECONDS));
     }
 
+    /**
+     * Starts this replica's consumers of a generation: all in its consumer group, so Kafka spreads
+     * the partitions over them as over replicas, and their batches are serialised where they touch
+     * the same facts in the same way ({@link FactLocks}, the summary's key order). More than one
+     * lets one consumer's batch run in PostgreSQL while another decodes.
+     */
     private void startConsumer(int generation, String group) {
         String schema = ProjectionGeneration.schemaOf(generation);
-        TopicConsumer consumer = topicConsumers.create(group, Topics.ALL, new EventProjector(schema, em, mapper, recordKeys),
-                config.batchSize(), schema + ".processed_event");
-        consumers.put(generation, consumer);
-        consumer.start();
+        List<TopicConsumer> started = new java.util.ArrayList<>();
+        for (int i = 0; i < Math.max(1, config.consumers()); i++) {
+            started.add(topicConsumers.create(group, Topics.ALL, new EventProjector(schema, em, mapper, recordKeys),
+                    config.batchSize(), schema + ".processed_event"));
+        }
+        consumers.put(generation, List.copyOf(started));
+        started.forEach(TopicConsumer::start);
     }
 
     /** Inserts the generation row and creates its schema (inside a transaction). */

@@ -17,10 +17,13 @@ import java.util.stream.Collectors;
 
 /**
  * Keeps table participation_summary in step with table participation: before a batch changes
- * the facts of some participants, their participations' cells are read ({@link #cells}); after
- * the batch has recomputed their categories, they are read again and the difference is written
- * as one delta per changed cell, in one statement ({@link #applyDelta}). Both in the batch's
- * transaction, so the summary always equals the aggregate of the participations.
+ * the facts of some participants, their counted participations are read as rows ({@link #rows});
+ * after the batch, {@link Reclassification} returns the same participants' rows with their new
+ * categories. The cells of both sides are computed in memory ({@link #cells}, the measures as
+ * Java predicates beside their SQL conditions, {@link Measure#holdsFor}) and the difference is
+ * written as one delta per changed cell, in one statement ({@link #applyDelta}). All in the
+ * batch's transaction, so the summary always equals the aggregate of the participations (the
+ * tests check it against the SQL aggregate: {@link #differences}).
  *
  * <p>A cell is a combination of the dimension columns and the entry month ({@code entry_month},
  * 'YYYY-MM'; a classified participation always has an entry date), so reports with an entry
@@ -45,6 +48,7 @@ public final class Summary {
             Measure.SUMMARY_COLUMNS.stream().map(Measure::column),
             Measure.SUMMARY_COLUMNS.stream().map(Measure::keysColumn)).toList();
     private static final String COLUMNS = String.join(", ", VALUE_COLUMNS);
+    private static final Measure[] MEASURES = Measure.SUMMARY_COLUMNS.toArray(new Measure[0]);
     private static final String COUNTS = java.util.stream.Stream.concat(
             Measure.SUMMARY_COLUMNS.stream().map(m -> "count(*) FILTER (WHERE " + m.condition() + ")"),
             Measure.SUMMARY_COLUMNS.stream().map(m -> "coalesce(sum(record_key) FILTER (WHERE " + m.condition()
@@ -63,29 +67,47 @@ public final class Summary {
 
     private Summary() { }
 
-    /** The summary cells of these participants' classified participations and their counts, as they stand now. */
-    static Map<List<String>, long[]> cells(Connection connection, String schema, Collection<UUID> participants)
+    /**
+     * The counted participations of these participants as they stand now (the state before the
+     * batch's writes): rows, not aggregated, so that the cells are computed in memory.
+     */
+    static List<SummaryRow> rows(Connection connection, String schema, Collection<UUID> participants)
             throws SQLException {
-        Map<List<String>, long[]> cells = new HashMap<>();
+        List<SummaryRow> rows = new ArrayList<>();
         if (participants.isEmpty()) {
-            return cells;
+            return rows;
         }
-        String sql = "SELECT " + KEY_VALUES + ", " + COUNTS + " FROM " + schema + ".participation "
-                + "WHERE category IS NOT NULL AND participant_id = ANY (?) GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9";
-        int measures = VALUE_COLUMNS.size();
+        String sql = "SELECT " + SummaryRow.COLUMNS + " FROM " + schema + ".participation "
+                + "WHERE participant_id = ANY (?) AND category IS NOT NULL";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setArray(1, Jdbc.uuids(connection, participants));
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    List<String> key = new ArrayList<>(KEYS);
-                    for (int i = 1; i <= KEYS; i++) {
-                        key.add(rs.getString(i));
-                    }
-                    long[] counts = new long[measures];
-                    for (int i = 0; i < measures; i++) {
-                        counts[i] = rs.getLong(KEYS + 1 + i);
-                    }
-                    cells.put(List.copyOf(key), counts);
+                    rows.add(SummaryRow.read(rs, 1));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The summary cells of these rows and their counts: what the SQL aggregate over the same rows
+     * gives (the counted rows grouped by {@link SummaryRow#cell}, per measure the number of rows
+     * where it holds and the sum of their record keys), computed in memory.
+     */
+    static Map<List<String>, long[]> cells(Collection<SummaryRow> rows) {
+        Map<List<String>, long[]> cells = new HashMap<>();
+        int columns = Measure.SUMMARY_COLUMNS.size();
+        for (SummaryRow row : rows) {
+            if (!row.counted()) {
+                continue;
+            }
+            long[] counts = cells.computeIfAbsent(row.cell(), k -> new long[2 * columns]);
+            long key = row.key();
+            for (int i = 0; i < columns; i++) {
+                if (MEASURES[i].holdsFor(row)) {
+                    counts[i]++;
+                    counts[columns + i] += key;
                 }
             }
         }
