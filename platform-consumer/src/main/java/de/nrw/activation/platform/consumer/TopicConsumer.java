@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -269,7 +270,8 @@ public final class TopicConsumer {
 
     private void applyInTransaction(List<ConsumerRecord<String, byte[]>> records) {
         List<EventEnvelope> events = new ArrayList<>(records.size());
-        Map<EventEnvelope, String> topicOf = new HashMap<>();
+        // by identity: an envelope's own hashCode would hash its whole data tree
+        Map<EventEnvelope, String> topicOf = new IdentityHashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             EventEnvelope event = EventEnvelope.parse(record.value(), mapper); // poison -> exception
             events.add(event);

@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.provider.EventFormatProvider;
+import io.cloudevents.jackson.JsonCloudEventData;
 import io.cloudevents.jackson.JsonFormat;
 
 import java.io.IOException;
@@ -21,7 +23,9 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * CloudEvents 1.0 structured JSON, the shape of every record on the suite's topics.
@@ -76,10 +80,14 @@ public record EventEnvelope(UUID id, String source, String type, OffsetDateTime 
             throw new PoisonEventException("event " + id + " has no data");
         }
         JsonNode data;
-        try {
-            data = mapper.readTree(event.getData().toBytes());
-        } catch (IOException e) {
-            throw new PoisonEventException("event " + id + " data is not JSON");
+        if (event.getData() instanceof JsonCloudEventData json) {
+            data = json.getNode(); // JSON data: the SDK has parsed it already, no second parse
+        } else {
+            try {
+                data = mapper.readTree(event.getData().toBytes());
+            } catch (IOException e) {
+                throw new PoisonEventException("event " + id + " data is not JSON");
+            }
         }
         if (data == null || !data.isObject()) {
             throw new PoisonEventException("event " + id + " data is not a JSON object");
@@ -97,10 +105,7 @@ public record EventEnvelope(UUID id, String source, String type, OffsetDateTime 
     public <T extends Record> T data(Class<T> type, ObjectMapper mapper) {
         T value;
         try {
-            value = mapper.readerFor(type)
-                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                    .readValue(data);
+            value = reader(type, mapper).readValue(data);
         } catch (JsonMappingException e) {
             throw new PoisonEventException("event " + id + " (" + this.type + ") data." + path(e) + ": "
                     + problem(e));
@@ -111,6 +116,21 @@ public record EventEnvelope(UUID id, String source, String type, OffsetDateTime 
             requireNonNull(value, component, component.getName());
         }
         return value;
+    }
+
+    /** One configured reader per contract record and mapper (an ObjectReader is immutable and thread-safe). */
+    private static final Map<Class<?>, Map.Entry<ObjectMapper, ObjectReader>> READERS = new ConcurrentHashMap<>();
+
+    private static ObjectReader reader(Class<?> type, ObjectMapper mapper) {
+        Map.Entry<ObjectMapper, ObjectReader> cached = READERS.get(type);
+        if (cached != null && cached.getKey() == mapper) {
+            return cached.getValue();
+        }
+        ObjectReader reader = mapper.readerFor(type)
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        READERS.put(type, Map.entry(mapper, reader));
+        return reader;
     }
 
     private void requireNonNull(Object record, RecordComponent component, String path) {

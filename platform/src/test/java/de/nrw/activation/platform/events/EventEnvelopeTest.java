@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -164,5 +165,33 @@ class EventEnvelopeTest {
         String noData = "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/x\",\"type\":\"t\"}";
         assertThatThrownBy(() -> EventEnvelope.parse(noData.getBytes(StandardCharsets.UTF_8), MAPPER))
                 .isInstanceOf(PoisonEventException.class).hasMessageContaining("has no data");
+    }
+
+    @Test
+    void jsonDataIsTakenAsTheSdkParsedItAndBase64DataIsParsedOnce() {
+        String id = UUID.randomUUID().toString();
+        String head = "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/x\",\"type\":\"t\","
+                + "\"datacontenttype\":\"application/json\",";
+        EventEnvelope inline = EventEnvelope.parse((head + "\"data\":{\"a\":1}}").getBytes(StandardCharsets.UTF_8),
+                MAPPER);
+        assertThat(inline.data()).isEqualTo(MAPPER.createObjectNode().put("a", 1));
+        String encoded = Base64.getEncoder().encodeToString("{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+        EventEnvelope binary = EventEnvelope.parse((head + "\"data_base64\":\"" + encoded + "\"}")
+                .getBytes(StandardCharsets.UTF_8), MAPPER);
+        assertThat(binary.data()).isEqualTo(inline.data());
+        String notJson = Base64.getEncoder().encodeToString("{not json".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> EventEnvelope.parse((head + "\"data_base64\":\"" + notJson + "\"}")
+                .getBytes(StandardCharsets.UTF_8), MAPPER))
+                .isInstanceOf(PoisonEventException.class).hasMessageContaining("data is not JSON");
+    }
+
+    @Test
+    void eachMapperReadsDataWithItsOwnConfiguration() {
+        ObjectMapper withoutJavaTime = new ObjectMapper(); // cannot read a LocalDate
+        EventEnvelope event = event(attendance());
+        assertThat(event.data(AttendanceRecordedData.class, MAPPER).date()).isEqualTo(LocalDate.of(2026, 3, 2));
+        assertThatThrownBy(() -> event.data(AttendanceRecordedData.class, withoutJavaTime))
+                .isInstanceOf(PoisonEventException.class).hasMessageContaining("data.date");
+        assertThat(event.data(AttendanceRecordedData.class, MAPPER).date()).isEqualTo(LocalDate.of(2026, 3, 2));
     }
 }
