@@ -36,11 +36,6 @@ class LifecycleOrderIndependenceTest {
     @Inject
     Projections projections;
 
-    private void sendAndAwait(List<Scenario.Sent> events) {
-        Scenario.send(events);
-        ReadModel.awaitApplied(db, projections, events.stream().map(e -> e.event().id()).toList());
-    }
-
     private Map<String, Object> participation(UUID id) {
         return Rows.one(db, "SELECT * FROM " + ReadModel.table(projections, "participation")
                 + " WHERE participation_id = ?", id);
@@ -121,11 +116,11 @@ class LifecycleOrderIndependenceTest {
         Scenario.Part p = s.join("2012-01-09");
         s.exit(p, "2012-02-17", "COMPLETED");
         s.correctExit(p, "2012-02-10", "DROPOUT");
-        sendAndAwait(s.ofType("participation.exit-corrected.v1"));
+        ReadModel.sendAndAwait(db, projections, s.ofType("participation.exit-corrected.v1"));
         assertThat(participation(p.participationId())).containsEntry("exit_reason", "DROPOUT")
                 .containsEntry("entry_date", null).containsEntry("category", null);
 
-        sendAndAwait(s.notOfType("participation.exit-corrected.v1"));
+        ReadModel.sendAndAwait(db, projections, s.notOfType("participation.exit-corrected.v1"));
         assertThat(participation(p.participationId())).containsEntry("exit_date", java.sql.Date.valueOf("2012-02-10"))
                 .containsEntry("exit_reason", "DROPOUT").containsEntry("category", "DROPOUT");
         s.asStaff().get("/api/v1/reports/whereabouts").then().statusCode(200)
@@ -139,10 +134,10 @@ class LifecycleOrderIndependenceTest {
         Scenario.Part kept = s.join("2012-01-09");
         s.outcome(p, "EMPLOYMENT", "2012-01-20");
         s.withdraw(p);
-        sendAndAwait(s.ofType("participation.withdrawn.v1"));
+        ReadModel.sendAndAwait(db, projections, s.ofType("participation.withdrawn.v1"));
         assertThat(participation(p.participationId())).containsEntry("withdrawn", true).containsEntry("category", null);
 
-        sendAndAwait(s.notOfType("participation.withdrawn.v1"));
+        ReadModel.sendAndAwait(db, projections, s.notOfType("participation.withdrawn.v1"));
         assertThat(participation(p.participationId())).containsEntry("withdrawn", true)
                 .containsEntry("entry_date", java.sql.Date.valueOf("2012-01-09")).containsEntry("category", null);
         s.asStaff().get("/api/v1/reports/whereabouts").then().statusCode(200)
@@ -156,7 +151,7 @@ class LifecycleOrderIndependenceTest {
         Scenario s = Scenario.fresh();
         Scenario.Part p = s.join("2012-01-09");
         s.withdraw(p);
-        sendAndAwait(s.ofType("participation.withdrawn.v1", "participant.registered.v1"));
+        ReadModel.sendAndAwait(db, projections, s.ofType("participation.withdrawn.v1", "participant.registered.v1"));
         s.asStaff().get("/api/v1/reports/whereabouts").then().statusCode(200)
                 .body("rows", empty()).body("total.n", equalTo(0));
     }
@@ -169,11 +164,11 @@ class LifecycleOrderIndependenceTest {
         s.group("EDUCATION_PROVIDER");
         UUID second = s.currentGroup();
         s.transfer(p, first, "2012-01-23");
-        sendAndAwait(s.ofType("participation.transferred.v1"));
+        ReadModel.sendAndAwait(db, projections, s.ofType("participation.transferred.v1"));
         assertThat(participation(p.participationId())).containsEntry("current_group_id", second)
                 .containsEntry("group_id", null).containsEntry("category", null);
 
-        sendAndAwait(s.notOfType("participation.transferred.v1"));
+        ReadModel.sendAndAwait(db, projections, s.notOfType("participation.transferred.v1"));
         assertThat(participation(p.participationId())).containsEntry("group_id", first)
                 .containsEntry("current_group_id", second).containsEntry("transferred_on", java.sql.Date.valueOf("2012-01-23"))
                 .containsEntry("provider_type", "JOBCENTER").containsEntry("category", "OPEN");
@@ -193,9 +188,9 @@ class LifecycleOrderIndependenceTest {
         UUID third = s.currentGroup();
         s.transfer(p, second, "2012-01-23");
         List<Scenario.Sent> transfers = s.ofType("participation.transferred.v1");
-        sendAndAwait(s.notOfType("participation.transferred.v1"));
-        sendAndAwait(List.of(transfers.get(1)));
-        sendAndAwait(List.of(transfers.get(0)));
+        ReadModel.sendAndAwait(db, projections, s.notOfType("participation.transferred.v1"));
+        ReadModel.sendAndAwait(db, projections, List.of(transfers.get(1)));
+        ReadModel.sendAndAwait(db, projections, List.of(transfers.get(0)));
         assertThat(participation(p.participationId())).containsEntry("group_id", first)
                 .containsEntry("current_group_id", third).containsEntry("transferred_on", java.sql.Date.valueOf("2012-01-23"));
     }
@@ -207,8 +202,8 @@ class LifecycleOrderIndependenceTest {
         s.exit(p, "2012-02-17", "COMPLETED");
         s.followUp(p, "MONTH_3", "UNEMPLOYED");
         s.correctFollowUp(p, "MONTH_3", "OTHER");
-        sendAndAwait(s.ofType("followup.corrected.v1"));
-        sendAndAwait(s.notOfType("followup.corrected.v1"));
+        ReadModel.sendAndAwait(db, projections, s.ofType("followup.corrected.v1"));
+        ReadModel.sendAndAwait(db, projections, s.notOfType("followup.corrected.v1"));
 
         assertThat(Rows.one(db, "SELECT status FROM " + ReadModel.table(projections, "follow_up")
                 + " WHERE participation_id = ? AND checkpoint = 'MONTH_3'", p.participationId()))

@@ -29,11 +29,6 @@ class MissingAttributesTest {
     @Inject
     Projections projections;
 
-    private void sendAndAwait(List<Scenario.Sent> events) {
-        Scenario.send(events);
-        ReadModel.awaitApplied(db, projections, events.stream().map(e -> e.event().id()).toList());
-    }
-
     private Map<String, Object> participation(Scenario.Part p) {
         return Rows.one(db, "SELECT phase_id, provider_type, jobcenter_id, gender, age_band, customer_type, "
                 + "labour_market_distance, vocational_qualification, category FROM "
@@ -53,8 +48,8 @@ class MissingAttributesTest {
         Scenario s = Scenario.fresh().group("EDUCATION_PROVIDER");
         Scenario.Part p = s.joinAsOlderProducer("2012-01-09", Scenario.Attributes.DISTANT_UNQUALIFIED);
 
-        sendAndAwait(s.notOfType(ENTERED));
-        sendAndAwait(s.ofType(ENTERED));
+        ReadModel.sendAndAwait(db, projections, s.notOfType(ENTERED));
+        ReadModel.sendAndAwait(db, projections, s.ofType(ENTERED));
 
         assertFilled(participation(p), s, Scenario.Attributes.DISTANT_UNQUALIFIED);
         ReadModel.assertSummaryMatchesFacts();
@@ -65,12 +60,12 @@ class MissingAttributesTest {
         Scenario s = Scenario.fresh().group("EDUCATION_PROVIDER");
         Scenario.Part p = s.joinAsOlderProducer("2012-01-09", Scenario.Attributes.CLOSE_QUALIFIED);
 
-        sendAndAwait(s.ofType(ENTERED));
+        ReadModel.sendAndAwait(db, projections, s.ofType(ENTERED));
         Map<String, Object> partial = participation(p);
         assertThat(partial).containsEntry("phase_id", null).containsEntry("gender", null);
-        sendAndAwait(s.ofType("group.scheduled.v1"));
+        ReadModel.sendAndAwait(db, projections, s.ofType("group.scheduled.v1"));
         assertThat(participation(p)).containsEntry("phase_id", s.phase).containsEntry("gender", null);
-        sendAndAwait(s.ofType("participant.registered.v1"));
+        ReadModel.sendAndAwait(db, projections, s.ofType("participant.registered.v1"));
 
         assertFilled(participation(p), s, Scenario.Attributes.CLOSE_QUALIFIED);
         ReadModel.assertSummaryMatchesFacts();

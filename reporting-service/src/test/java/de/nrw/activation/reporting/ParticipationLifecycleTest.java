@@ -30,17 +30,6 @@ class ParticipationLifecycleTest {
     @Inject
     Projections projections;
 
-    private Scenario sendAndAwait(Scenario s) {
-        s.send();
-        ReadModel.awaitApplied(db, projections, s.eventIds());
-        return s;
-    }
-
-    private void sendAndAwait(List<Scenario.Sent> events) {
-        Scenario.send(events);
-        ReadModel.awaitApplied(db, projections, events.stream().map(e -> e.event().id()).toList());
-    }
-
     private static java.sql.Date date(String isoDate) {
         return java.sql.Date.valueOf(isoDate);
     }
@@ -57,13 +46,13 @@ class ParticipationLifecycleTest {
         Scenario.Part dropout = s.join("2012-01-09");
         s.exit(late, "2012-02-17", "COMPLETED").exit(dropout, "2012-02-17", "COMPLETED");
         s.outcome(late, "EMPLOYMENT", "2012-05-25"); // after 2012-05-17, the window of the first exit date
-        sendAndAwait(s);
+        ReadModel.sendAndAwait(db, projections, s);
         s.asStaff().get("/api/v1/reports/whereabouts").then().statusCode(200)
                 .body("rows[0].n", equalTo(2)).body("rows[0].open", equalTo(2)).body("rows[0].integrations", equalTo(0));
 
         int mark = s.events.size();
         s.correctExit(late, "2012-03-01", "COMPLETED").correctExit(dropout, "2012-02-10", "DROPOUT");
-        sendAndAwait(s.since(mark));
+        ReadModel.sendAndAwait(db, projections, s.since(mark));
 
         assertThat(participation(late.participationId())).containsEntry("exit_date", date("2012-03-01"))
                 .containsEntry("exit_reason", "COMPLETED").containsEntry("category", "INTEGRATION");
@@ -86,13 +75,13 @@ class ParticipationLifecycleTest {
         s.outcome(mistake, "EMPLOYMENT", "2012-03-01");
         s.followUp(mistake, "MONTH_6", "EMPLOYMENT");
         s.outcome(kept, "UNEMPLOYED", "2012-03-01");
-        sendAndAwait(s);
+        ReadModel.sendAndAwait(db, projections, s);
         s.asStaff().get("/api/v1/reports/whereabouts").then().statusCode(200)
                 .body("rows[0].n", equalTo(3)).body("rows[0].integrations", equalTo(1));
 
         int mark = s.events.size();
         s.withdraw(mistake);
-        sendAndAwait(s.since(mark));
+        ReadModel.sendAndAwait(db, projections, s.since(mark));
 
         assertThat(participation(mistake.participationId())).containsEntry("withdrawn", true)
                 .containsEntry("category", null).containsEntry("exit_reason", "COMPLETED");
@@ -121,7 +110,7 @@ class ParticipationLifecycleTest {
         s.transfer(moved, first, "2012-01-23");
         s.exit(moved, "2012-02-24", "COMPLETED");
         s.outcome(moved, "EMPLOYMENT", "2012-03-01");
-        sendAndAwait(s);
+        ReadModel.sendAndAwait(db, projections, s);
 
         assertThat(participation(moved.participationId())).containsEntry("group_id", first)
                 .containsEntry("current_group_id", second).containsEntry("transferred_on", date("2012-01-23"))
@@ -142,7 +131,7 @@ class ParticipationLifecycleTest {
         s.exit(dropout, "2012-01-13", "DROPOUT");
         s.cancelGroup("2012-01-20", a, b);
         s.outcome(b, "UNEMPLOYED", "2012-02-01");
-        sendAndAwait(s);
+        ReadModel.sendAndAwait(db, projections, s);
 
         assertThat(participation(a.participationId())).containsEntry("exit_date", date("2012-01-20"))
                 .containsEntry("exit_reason", "OTHER").containsEntry("group_cancelled", true)
@@ -166,13 +155,13 @@ class ParticipationLifecycleTest {
         s.followUp(p, "MONTH_3", "UNEMPLOYED");
         s.outcome(integrated, "EMPLOYMENT", "2012-03-01");
         s.followUp(integrated, "MONTH_6", "EMPLOYMENT");
-        sendAndAwait(s);
+        ReadModel.sendAndAwait(db, projections, s);
         s.asStaff().get("/api/v1/reports/sustainability").then().statusCode(200)
                 .body("rows[0].stillIntegrated", equalTo(1));
 
         int mark = s.events.size();
         s.correctFollowUp(p, "MONTH_3", "OTHER").correctFollowUp(integrated, "MONTH_6", "UNEMPLOYED");
-        sendAndAwait(s.since(mark));
+        ReadModel.sendAndAwait(db, projections, s.since(mark));
 
         assertThat(Rows.one(db, "SELECT status FROM " + ReadModel.table(projections, "follow_up")
                 + " WHERE participation_id = ? AND checkpoint = 'MONTH_3'", p.participationId()))

@@ -24,6 +24,19 @@ final class ReadModel {
     private ReadModel() { }
 
     /** Waits until the active generation has applied every one of these events. */
+    /** Sends the scenario's events and waits until the projection has applied every one. */
+    static Scenario sendAndAwait(AgroalDataSource db, Projections projections, Scenario scenario) {
+        scenario.send();
+        awaitApplied(db, projections, scenario.eventIds());
+        return scenario;
+    }
+
+    /** Sends the events to the broker and waits until the projection has applied every one. */
+    static void sendAndAwait(AgroalDataSource db, Projections projections, List<Scenario.Sent> events) {
+        Scenario.send(events);
+        awaitApplied(db, projections, events.stream().map(e -> e.event().id()).toList());
+    }
+
     static void awaitApplied(AgroalDataSource db, Projections projections, Collection<UUID> eventIds) {
         int distinct = new HashSet<>(eventIds).size();
         String ids = eventIds.stream().map(UUID::toString).collect(Collectors.joining(","));

@@ -97,16 +97,20 @@ final class Scenario {
     Part join(String entryDate, Attributes a, Part ids) {
         UUID participant = ids.participantId();
         UUID participation = ids.participationId();
-        add("participant-events", participant, "participant.registered.v1", participant, data(
-                "participantId", participant, "jobcenterId", jobcenter, "gender", a.gender(), "ageBand", a.ageBand(),
-                "customerType", a.customerType(), "labourMarketDistance", a.distance(),
-                "vocationalQualification", a.qualified()));
+        register(participant, a);
         add("group-events", participant, "participation.entered.v1", participation, data(
                 "participationId", participation, "participantId", participant, "groupId", group,
                 "jobcenterId", jobcenter, "phaseId", phase, "providerType", providerType, "entryDate", entryDate,
                 "gender", a.gender(), "ageBand", a.ageBand(), "customerType", a.customerType(),
                 "labourMarketDistance", a.distance(), "vocationalQualification", a.qualified()));
         return new Part(participant, participation);
+    }
+
+    private void register(UUID participant, Attributes a) {
+        add("participant-events", participant, "participant.registered.v1", participant, data(
+                "participantId", participant, "jobcenterId", jobcenter, "gender", a.gender(), "ageBand", a.ageBand(),
+                "customerType", a.customerType(), "labourMarketDistance", a.distance(),
+                "vocationalQualification", a.qualified()));
     }
 
     /**
@@ -117,10 +121,7 @@ final class Scenario {
     Part joinAsOlderProducer(String entryDate, Attributes a) {
         UUID participant = UUID.randomUUID();
         UUID participation = UUID.randomUUID();
-        add("participant-events", participant, "participant.registered.v1", participant, data(
-                "participantId", participant, "jobcenterId", jobcenter, "gender", a.gender(), "ageBand", a.ageBand(),
-                "customerType", a.customerType(), "labourMarketDistance", a.distance(),
-                "vocationalQualification", a.qualified()));
+        register(participant, a);
         add("group-events", participant, "participation.entered.v1", participation, data(
                 "participationId", participation, "participantId", participant, "groupId", group,
                 "jobcenterId", jobcenter, "entryDate", entryDate));
