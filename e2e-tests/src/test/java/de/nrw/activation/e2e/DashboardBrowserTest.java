@@ -136,7 +136,8 @@ class DashboardBrowserTest {
 
     @Test
     void aWrongPasswordIsRefusedAtTheLoginPageAndShowsNoReports() {
-        page.open().atTheLoginPage().enterCredentials("state-coordinator", "not-the-password");
+        // the submit navigates: wait for the answer, not for the page that is being left
+        page.open().atTheLoginPage().enterCredentials("state-coordinator", "not-the-password").awaitLoginRefused();
         assertThat(page.onTheLoginPage()).as("still at the provider's login page").isTrue();
         assertThat(page.browser.getPageSource()).contains("Invalid username or password");
         assertThat(page.accessToken()).isNull();

@@ -149,6 +149,12 @@ final class DashboardPage implements AutoCloseable {
         return this;
     }
 
+    /** After refused credentials: waits until the provider's login page is back with its error message. */
+    DashboardPage awaitLoginRefused() {
+        wait.until(d -> d.getPageSource().contains("Invalid username or password"));
+        return this;
+    }
+
     boolean onTheLoginPage() {
         return !browser.findElements(By.id("kc-login")).isEmpty() && browser.getCurrentUrl().contains("/realms/activation/");
     }
